@@ -1,0 +1,64 @@
+dnl config.m4 for the cloudacct extension (云会计 business core)
+
+PHP_ARG_ENABLE([cloudacct], [whether to enable cloudacct],
+  [AS_HELP_STRING([--enable-cloudacct], [Enable the cloudacct extension])], [no])
+
+PHP_ARG_WITH([cloudacct-mysql], [for the MySQL/MariaDB client library],
+  [AS_HELP_STRING([[--with-cloudacct-mysql[=CONFIG]]],
+    [cloudacct: path to mariadb_config or mysql_config (default: pkg-config libmariadb, then mysqlclient)])],
+  [yes], [no])
+
+if test "$PHP_CLOUDACCT" != "no"; then
+  dnl --- MySQL / MariaDB client library ---
+  if test "$PHP_CLOUDACCT_MYSQL" = "yes" || test "$PHP_CLOUDACCT_MYSQL" = "no"; then
+    PKG_CHECK_MODULES([MYSQLCLIENT], [libmariadb >= 3.0], [],
+      [PKG_CHECK_MODULES([MYSQLCLIENT], [mysqlclient >= 5.7], [],
+        [AC_MSG_ERROR([cloudacct needs libmariadb or libmysqlclient. On Debian: apt-get install libmariadb-dev (or pass --with-cloudacct-mysql=/path/to/mariadb_config)])])])
+  else
+    if test ! -x "$PHP_CLOUDACCT_MYSQL"; then
+      AC_MSG_ERROR([cloudacct: $PHP_CLOUDACCT_MYSQL is not an executable mariadb_config/mysql_config])
+    fi
+    MYSQLCLIENT_CFLAGS=`$PHP_CLOUDACCT_MYSQL --cflags`
+    MYSQLCLIENT_LIBS=`$PHP_CLOUDACCT_MYSQL --libs`
+  fi
+  PHP_EVAL_INCLINE([$MYSQLCLIENT_CFLAGS])
+  PHP_EVAL_LIBLINE([$MYSQLCLIENT_LIBS], [CLOUDACCT_SHARED_LIBADD])
+
+  dnl --- libcurl ---
+  PKG_CHECK_MODULES([CURL], [libcurl >= 7.61.0], [],
+    [AC_MSG_ERROR([cloudacct needs libcurl >= 7.61. On Debian: apt-get install libcurl4-openssl-dev])])
+  PHP_EVAL_INCLINE([$CURL_CFLAGS])
+  PHP_EVAL_LIBLINE([$CURL_LIBS], [CLOUDACCT_SHARED_LIBADD])
+
+  dnl --- OpenSSL ---
+  PHP_SETUP_OPENSSL([CLOUDACCT_SHARED_LIBADD], [],
+    [AC_MSG_ERROR([cloudacct needs OpenSSL >= 1.1. On Debian: apt-get install libssl-dev])])
+
+  dnl Sources are listed explicitly: package.xml and config.w32 list the same files.
+  CLOUDACCT_SOURCES="cloudacct.c \
+    src/common/errors.c \
+    src/core/money.c \
+    src/core/text.c \
+    src/core/fsm.c \
+    src/core/job_fsm.c \
+    src/core/order_fsm.c \
+    src/core/calendar.c \
+    src/db/link.c \
+    src/db/pool.c \
+    src/db/stmt.c \
+    src/db/connection.c \
+    src/db/schema.c \
+    src/db/migrations.c \
+    src/context/context.c \
+    src/audit/audit.c"
+
+  PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/db])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/context])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/audit])
+  PHP_ADD_EXTENSION_DEP([cloudacct], [json])
+  PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
+  PHP_SUBST([CLOUDACCT_SHARED_LIBADD])
+fi
