@@ -86,7 +86,8 @@ static bool has_control(const unsigned char *p, size_t len, bool multiline)
 	return false;
 }
 
-cloudacct_text_status cloudacct_text_check(const char *s, size_t len, size_t min_chars, size_t max_chars, bool multiline)
+cloudacct_text_status cloudacct_text_check(const char *s, size_t len, size_t min_chars, size_t max_chars,
+	bool multiline)
 {
 	size_t chars;
 
