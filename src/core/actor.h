@@ -8,10 +8,10 @@
 #include <stdbool.h>
 
 typedef enum {
-	CLOUDACCT_ACTOR_CLIENT = 1,	/* a contact of a client company */
-	CLOUDACCT_ACTOR_STAFF = 2,	/* an employee (accountant) */
-	CLOUDACCT_ACTOR_ADMIN = 4,	/* a 微擎 backend admin of the uniacid */
-	CLOUDACCT_ACTOR_SYSTEM = 8	/* the scheduler or a payment callback */
+	CLOUDACCT_ACTOR_CLIENT = 1, /* a contact of a client company */
+	CLOUDACCT_ACTOR_STAFF = 2,  /* an employee (accountant) */
+	CLOUDACCT_ACTOR_ADMIN = 4,  /* a 微擎 backend admin of the uniacid */
+	CLOUDACCT_ACTOR_SYSTEM = 8  /* the scheduler or a payment callback */
 } cloudacct_actor_kind;
 
 #define CLOUDACCT_ACTOR_ALL 15u

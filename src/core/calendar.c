@@ -15,10 +15,10 @@ static int64_t floor_div(int64_t a, int64_t b)
 /* Howard Hinnant's days_from_civil: eras of 400 years, March-based years. */
 int64_t cloudacct_days_from_civil(int y, unsigned m, unsigned d)
 {
-	int64_t yy = (int64_t)y - (m <= 2);
+	int64_t yy = (int64_t) y - (m <= 2);
 	int64_t era = floor_div(yy, 400);
 	int64_t yoe = yy - era * 400;
-	int64_t doy = (153 * (int64_t)(m > 2 ? m - 3 : m + 9) + 2) / 5 + (int64_t)d - 1;
+	int64_t doy = (153 * (int64_t) (m > 2 ? m - 3 : m + 9) + 2) / 5 + (int64_t) d - 1;
 	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
 	return era * 146097 + doe - 719468;
@@ -33,9 +33,9 @@ void cloudacct_civil_from_days(int64_t days, int *y, unsigned *m, unsigned *d)
 	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	int64_t mp = (5 * doy + 2) / 153;
 
-	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	*d = (unsigned) (doy - (153 * mp + 2) / 5 + 1);
+	*m = (unsigned) (mp < 10 ? mp + 3 : mp - 9);
+	*y = (int) (yoe + era * 400 + (*m <= 2));
 }
 
 static bool is_leap(int y)
@@ -45,7 +45,7 @@ static bool is_leap(int y)
 
 static unsigned days_in_month(int y, unsigned m)
 {
-	static const unsigned char dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	return m == 2 && is_leap(y) ? 29 : dim[m - 1];
 }
@@ -60,7 +60,8 @@ bool cloudacct_date_valid(int32_t yyyymmdd)
 	if (yyyymmdd < CLOUDACCT_DATE_MIN || yyyymmdd > CLOUDACCT_DATE_MAX) {
 		return false;
 	}
-	return civil_valid(yyyymmdd / 10000, (unsigned)(yyyymmdd / 100 % 100), (unsigned)(yyyymmdd % 100));
+	return civil_valid(yyyymmdd / 10000, (unsigned) (yyyymmdd / 100 % 100),
+					   (unsigned) (yyyymmdd % 100));
 }
 
 /* Value of n ASCII digits, or -1 if any is not a digit. */
@@ -88,7 +89,7 @@ bool cloudacct_date_parse(const char *s, size_t len, int32_t *yyyymmdd)
 	y = digits_value(s, 4);
 	m = digits_value(s + 5, 2);
 	d = digits_value(s + 8, 2);
-	if (y < 0 || m < 0 || d < 0 || !civil_valid(y, (unsigned)m, (unsigned)d)) {
+	if (y < 0 || m < 0 || d < 0 || !civil_valid(y, (unsigned) m, (unsigned) d)) {
 		return false;
 	}
 	*yyyymmdd = y * 10000 + m * 100 + d;
@@ -110,7 +111,7 @@ size_t cloudacct_date_format(int32_t yyyymmdd, char *buf)
 			buf[i] = '-';
 			continue;
 		}
-		buf[i] = (char)('0' + v % 10);
+		buf[i] = (char) ('0' + v % 10);
 		v /= 10;
 	}
 	buf[10] = '\0';
@@ -122,8 +123,8 @@ int64_t cloudacct_date_to_days(int32_t yyyymmdd)
 	if (!cloudacct_date_valid(yyyymmdd)) {
 		return -1;
 	}
-	return cloudacct_days_from_civil(yyyymmdd / 10000, (unsigned)(yyyymmdd / 100 % 100),
-		(unsigned)(yyyymmdd % 100));
+	return cloudacct_days_from_civil(yyyymmdd / 10000, (unsigned) (yyyymmdd / 100 % 100),
+									 (unsigned) (yyyymmdd % 100));
 }
 
 /* YYYYMMDD of any day number; callers check the range. */
@@ -133,7 +134,7 @@ static int32_t days_to_date(int64_t days)
 	unsigned m, d;
 
 	cloudacct_civil_from_days(days, &y, &m, &d);
-	return (int32_t)(y * 10000 + (int)m * 100 + (int)d);
+	return (int32_t) (y * 10000 + (int) m * 100 + (int) d);
 }
 
 /* Day numbers of 1970-01-01 and 2999-12-31. */
@@ -148,7 +149,7 @@ int32_t cloudacct_date_from_days(int64_t days)
 /* 1970-01-01 was a Thursday. */
 static int weekday_of_days(int64_t days)
 {
-	return (int)(days - floor_div(days + 4, 7) * 7 + 4);
+	return (int) (days - floor_div(days + 4, 7) * 7 + 4);
 }
 
 int cloudacct_weekday(int32_t yyyymmdd)
@@ -170,7 +171,8 @@ int32_t cloudacct_date_add_days(int32_t yyyymmdd, int days)
 
 int32_t cloudacct_date_from_ts(int64_t ts, int32_t tz_offset)
 {
-	if (ts < -TS_SANE || ts > TS_SANE || tz_offset < -CLOUDACCT_TZ_LIMIT || tz_offset > CLOUDACCT_TZ_LIMIT) {
+	if (ts < -TS_SANE || ts > TS_SANE || tz_offset < -CLOUDACCT_TZ_LIMIT ||
+		tz_offset > CLOUDACCT_TZ_LIMIT) {
 		return -1;
 	}
 	return cloudacct_date_from_days(floor_div(ts + tz_offset, SECS_PER_DAY));
@@ -204,12 +206,12 @@ int32_t cloudacct_period_next(int32_t yyyymm, int months)
 		return -1;
 	}
 	/* Count months from year 0 so that carrying across years is plain division. */
-	idx = (int64_t)(yyyymm / 100) * 12 + (yyyymm % 100 - 1) + months;
+	idx = (int64_t) (yyyymm / 100) * 12 + (yyyymm % 100 - 1) + months;
 	y = floor_div(idx, 12);
 	if (y < 1970 || y > 2999) {
 		return -1;
 	}
-	return (int32_t)(y * 100 + (idx - y * 12) + 1);
+	return (int32_t) (y * 100 + (idx - y * 12) + 1);
 }
 
 /* ---- working calendar: configuration ---- */
@@ -238,8 +240,9 @@ static cloudacct_calendar_status check_hours(const cloudacct_calendar *cal)
 	if (cal->day_start < 0 || cal->day_start >= cal->day_end || cal->day_end > 1440) {
 		return CLOUDACCT_CALENDAR_BAD_HOURS;
 	}
-	if (cal->break_start != cal->break_end && (cal->break_start <= cal->day_start
-			|| cal->break_start > cal->break_end || cal->break_end >= cal->day_end)) {
+	if (cal->break_start != cal->break_end &&
+		(cal->break_start <= cal->day_start || cal->break_start > cal->break_end ||
+		 cal->break_end >= cal->day_end)) {
 		return CLOUDACCT_CALENDAR_BAD_BREAK;
 	}
 	return CLOUDACCT_CALENDAR_OK;
@@ -278,7 +281,8 @@ cloudacct_calendar_status cloudacct_calendar_validate(const cloudacct_calendar *
 }
 
 /* Insertion sort: a few dozen entries a year, and no allocation (glibc qsort may malloc). */
-cloudacct_calendar_status cloudacct_calendar_sort_exceptions(cloudacct_calendar_exception *ex, size_t n)
+cloudacct_calendar_status cloudacct_calendar_sort_exceptions(cloudacct_calendar_exception *ex,
+															 size_t n)
 {
 	size_t i, j;
 
@@ -340,7 +344,7 @@ int64_t cloudacct_calendar_workday_seconds(const cloudacct_calendar *cal)
 	if (cal == NULL || check_hours(cal) != CLOUDACCT_CALENDAR_OK) {
 		return -1;
 	}
-	return (int64_t)(cal->day_end - cal->day_start - (cal->break_end - cal->break_start)) * 60;
+	return (int64_t) (cal->day_end - cal->day_start - (cal->break_end - cal->break_start)) * 60;
 }
 
 /* Index of the first exception dated on or after date (binary search). */
@@ -503,11 +507,13 @@ static int64_t join_ts(const cloudacct_calendar *cal, int64_t day, int64_t sec)
 	return day * SECS_PER_DAY + sec - cal->tz_offset;
 }
 
-int64_t cloudacct_calendar_add(const cloudacct_calendar *cal, int64_t start_ts, int64_t business_seconds)
+int64_t cloudacct_calendar_add(const cloudacct_calendar *cal, int64_t start_ts,
+							   int64_t business_seconds)
 {
 	int64_t day, sec, per_day, avail, n, r, end, x = business_seconds;
 
-	if (cal == NULL || !ts_ok(start_ts) || x < 0 || cloudacct_calendar_validate(cal) != CLOUDACCT_CALENDAR_OK) {
+	if (cal == NULL || !ts_ok(start_ts) || x < 0 ||
+		cloudacct_calendar_validate(cal) != CLOUDACCT_CALENDAR_OK) {
 		return -1;
 	}
 	per_day = cloudacct_calendar_workday_seconds(cal);
@@ -535,7 +541,8 @@ int64_t cloudacct_calendar_between(const cloudacct_calendar *cal, int64_t a, int
 {
 	int64_t da, sa, db, sb, total = 0;
 
-	if (cal == NULL || !ts_ok(a) || !ts_ok(b) || cloudacct_calendar_validate(cal) != CLOUDACCT_CALENDAR_OK) {
+	if (cal == NULL || !ts_ok(a) || !ts_ok(b) ||
+		cloudacct_calendar_validate(cal) != CLOUDACCT_CALENDAR_OK) {
 		return -1;
 	}
 	if (b <= a) {

@@ -17,12 +17,12 @@
 
 #define CLOUDACCT_DATE_MIN 19700101
 #define CLOUDACCT_DATE_MAX 29991231
-#define CLOUDACCT_TS_MAX INT64_C(32503679999)	/* 2999-12-31 23:59:59 UTC */
-#define CLOUDACCT_DATE_BUFSZ 11			/* "YYYY-MM-DD" + NUL */
+#define CLOUDACCT_TS_MAX INT64_C(32503679999) /* 2999-12-31 23:59:59 UTC */
+#define CLOUDACCT_DATE_BUFSZ 11               /* "YYYY-MM-DD" + NUL */
 
 #define CLOUDACCT_TZ_CHINA 28800
-#define CLOUDACCT_TZ_LIMIT 50400		/* |offset| <= 14 h */
-#define CLOUDACCT_WEEKEND_SAT_SUN 0x41		/* bit 0 Sunday, bit 6 Saturday */
+#define CLOUDACCT_TZ_LIMIT 50400       /* |offset| <= 14 h */
+#define CLOUDACCT_WEEKEND_SAT_SUN 0x41 /* bit 0 Sunday, bit 6 Saturday */
 
 /* How far add() and next_workday look ahead before giving up: 3 years. */
 #define CLOUDACCT_CALENDAR_MAX_DAYS 1096
@@ -65,16 +65,16 @@ int32_t cloudacct_period_next(int32_t yyyymm, int months);
 
 /* A public holiday (workday = false) or a 调休 make-up workday (workday = true). */
 typedef struct {
-	int32_t date;	/* YYYYMMDD */
+	int32_t date; /* YYYYMMDD */
 	bool workday;
 } cloudacct_calendar_exception;
 
 typedef struct {
-	int32_t tz_offset;		/* seconds east of UTC; China = 28800, no DST */
-	uint8_t weekend_mask;		/* bit 0 = Sunday .. bit 6 = Saturday */
-	int32_t day_start, day_end;	/* minutes after midnight, e.g. 540..1080 */
-	int32_t break_start, break_end;	/* lunch break in minutes; equal = none */
-	const cloudacct_calendar_exception *exceptions;	/* sorted by date, caller-owned */
+	int32_t tz_offset;                              /* seconds east of UTC; China = 28800, no DST */
+	uint8_t weekend_mask;                           /* bit 0 = Sunday .. bit 6 = Saturday */
+	int32_t day_start, day_end;                     /* minutes after midnight, e.g. 540..1080 */
+	int32_t break_start, break_end;                 /* lunch break in minutes; equal = none */
+	const cloudacct_calendar_exception *exceptions; /* sorted by date, caller-owned */
 	size_t n_exceptions;
 } cloudacct_calendar;
 
@@ -100,7 +100,8 @@ void cloudacct_calendar_init_china(cloudacct_calendar *cal);
 cloudacct_calendar_status cloudacct_calendar_validate(const cloudacct_calendar *cal);
 
 /* Sort exceptions by date in place, then reject bad dates and duplicates. */
-cloudacct_calendar_status cloudacct_calendar_sort_exceptions(cloudacct_calendar_exception *ex, size_t n);
+cloudacct_calendar_status cloudacct_calendar_sort_exceptions(cloudacct_calendar_exception *ex,
+															 size_t n);
 
 /* Chinese message for admins editing the working calendar. Never NULL. */
 const char *cloudacct_calendar_status_message(cloudacct_calendar_status st);
@@ -112,7 +113,8 @@ int64_t cloudacct_calendar_workday_seconds(const cloudacct_calendar *cal);
 bool cloudacct_calendar_is_workday(const cloudacct_calendar *cal, int32_t yyyymmdd);
 
 /* That date if it is a workday, else the next one (e.g. the 15th 报税 deadline); -1 if none. */
-int32_t cloudacct_calendar_next_workday_on_or_after(const cloudacct_calendar *cal, int32_t yyyymmdd);
+int32_t cloudacct_calendar_next_workday_on_or_after(const cloudacct_calendar *cal,
+													int32_t yyyymmdd);
 
 /*
  * The earliest time at which business_seconds of working time have elapsed
@@ -123,7 +125,8 @@ int32_t cloudacct_calendar_next_workday_on_or_after(const cloudacct_calendar *ca
  * business_seconds < 0, or the end lies more than CLOUDACCT_CALENDAR_MAX_DAYS
  * ahead (which is also the answer for a calendar without working days).
  */
-int64_t cloudacct_calendar_add(const cloudacct_calendar *cal, int64_t start_ts, int64_t business_seconds);
+int64_t cloudacct_calendar_add(const cloudacct_calendar *cal, int64_t start_ts,
+							   int64_t business_seconds);
 
 /*
  * Business seconds within [a, b): 0 when b <= a, -1 if the calendar is

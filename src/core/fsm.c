@@ -4,7 +4,7 @@
 #include "fsm.h"
 
 static const cloudacct_fsm_rule *find_rule(const cloudacct_fsm_rule *rules, size_t n_rules,
-	unsigned from, unsigned event)
+										   unsigned from, unsigned event)
 {
 	size_t i;
 
@@ -20,7 +20,7 @@ static const cloudacct_fsm_rule *find_rule(const cloudacct_fsm_rule *rules, size
 }
 
 cloudacct_fsm_result cloudacct_fsm_step(const cloudacct_fsm_rule *rules, size_t n_rules,
-	unsigned from, unsigned event, unsigned actor, unsigned *to)
+										unsigned from, unsigned event, unsigned actor, unsigned *to)
 {
 	const cloudacct_fsm_rule *r = find_rule(rules, n_rules, from, event);
 
@@ -35,7 +35,8 @@ cloudacct_fsm_result cloudacct_fsm_step(const cloudacct_fsm_rule *rules, size_t 
 	return CLOUDACCT_FSM_OK;
 }
 
-uint32_t cloudacct_fsm_allowed(const cloudacct_fsm_rule *rules, size_t n_rules, unsigned from, unsigned actor)
+uint32_t cloudacct_fsm_allowed(const cloudacct_fsm_rule *rules, size_t n_rules, unsigned from,
+							   unsigned actor)
 {
 	uint32_t events = 0;
 	size_t i;
@@ -61,7 +62,7 @@ int cloudacct_fsm_name_index(const char *const *names, size_t n, const char *s, 
 	for (i = 0; i < n; i++) {
 		/* Whole-length match, so "opens" or "open\0x" never match "open". */
 		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0) {
-			return (int)i;
+			return (int) i;
 		}
 	}
 	return -1;

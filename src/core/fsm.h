@@ -10,8 +10,8 @@
 
 typedef enum {
 	CLOUDACCT_FSM_OK = 0,
-	CLOUDACCT_FSM_ILLEGAL,		/* no such transition from the current state */
-	CLOUDACCT_FSM_FORBIDDEN		/* the transition exists, but not for this actor */
+	CLOUDACCT_FSM_ILLEGAL,  /* no such transition from the current state */
+	CLOUDACCT_FSM_FORBIDDEN /* the transition exists, but not for this actor */
 } cloudacct_fsm_result;
 
 /*
@@ -31,10 +31,12 @@ typedef struct {
 
 /* Decide one step; states and events are table indexes, actor a single kind. */
 cloudacct_fsm_result cloudacct_fsm_step(const cloudacct_fsm_rule *rules, size_t n_rules,
-	unsigned from, unsigned event, unsigned actor, unsigned *to);
+										unsigned from, unsigned event, unsigned actor,
+										unsigned *to);
 
 /* Bit per event that `actor` may fire from `from`. */
-uint32_t cloudacct_fsm_allowed(const cloudacct_fsm_rule *rules, size_t n_rules, unsigned from, unsigned actor);
+uint32_t cloudacct_fsm_allowed(const cloudacct_fsm_rule *rules, size_t n_rules, unsigned from,
+							   unsigned actor);
 
 /* Index of the name equal to s[0..len) in names[0..n), or -1. */
 int cloudacct_fsm_name_index(const char *const *names, size_t n, const char *s, size_t len);

@@ -12,6 +12,7 @@ enum {
 };
 
 /* The whole job lifecycle. Order does not matter; (event, state) is unique. */
+/* clang-format off */
 static const cloudacct_fsm_rule job_rules[] = {
 	{ E(GRAB),           T(ASSIGNED),       STAFF,          S(OPEN) },
 	{ E(ASSIGN),         T(ASSIGNED),       ADMIN | SYSTEM, S(OPEN) | S(ESCALATED) },
@@ -30,35 +31,33 @@ static const cloudacct_fsm_rule job_rules[] = {
 	{ E(CANCEL),         T(CANCELLED),      CLIENT | ADMIN, S(OPEN) | S(ESCALATED) | S(ASSIGNED) },
 	{ E(CANCEL),         T(CANCELLED),      ADMIN,          S(IN_PROGRESS) | S(WAITING_CLIENT) },
 };
+/* clang-format on */
 
 #define N_RULES (sizeof(job_rules) / sizeof(job_rules[0]))
 
 static const char *const state_names[CLOUDACCT_JOB_STATE_COUNT] = {
-	"open", "assigned", "in_progress", "waiting_client", "done", "closed", "escalated", "cancelled"
-};
+	"open", "assigned", "in_progress", "waiting_client",
+	"done", "closed",   "escalated",   "cancelled"};
 
 static const char *const state_labels[CLOUDACCT_JOB_STATE_COUNT] = {
-	"待抢单", "已分配", "办理中", "待客户补充", "已完成", "已关闭", "已升级(待指派)", "已取消"
-};
+	"待抢单", "已分配", "办理中", "待客户补充", "已完成", "已关闭", "已升级(待指派)", "已取消"};
 
 static const char *const event_names[CLOUDACCT_JOB_EVENT_COUNT] = {
-	"grab", "assign", "escalate", "release", "start", "ask_client", "client_replied",
-	"complete", "reopen", "close", "cancel"
-};
+	"grab",           "assign",   "escalate", "release", "start", "ask_client",
+	"client_replied", "complete", "reopen",   "close",   "cancel"};
 
 static const char *const event_labels[CLOUDACCT_JOB_EVENT_COUNT] = {
-	"抢单", "指派", "超时升级", "退回抢单池", "开始办理", "请客户补充资料", "客户已补充",
-	"办理完成", "重新办理", "关闭", "取消"
-};
+	"抢单",       "指派",     "超时升级", "退回抢单池", "开始办理", "请客户补充资料",
+	"客户已补充", "办理完成", "重新办理", "关闭",       "取消"};
 
 static bool state_ok(cloudacct_job_state st)
 {
-	return (unsigned)st < CLOUDACCT_JOB_STATE_COUNT;
+	return (unsigned) st < CLOUDACCT_JOB_STATE_COUNT;
 }
 
 static bool event_ok(cloudacct_job_event ev)
 {
-	return (unsigned)ev < CLOUDACCT_JOB_EVENT_COUNT;
+	return (unsigned) ev < CLOUDACCT_JOB_EVENT_COUNT;
 }
 
 const char *cloudacct_job_state_name(cloudacct_job_state st)
@@ -78,7 +77,7 @@ bool cloudacct_job_state_parse(const char *s, size_t len, cloudacct_job_state *o
 	if (i < 0) {
 		return false;
 	}
-	*out = (cloudacct_job_state)i;
+	*out = (cloudacct_job_state) i;
 	return true;
 }
 
@@ -99,12 +98,12 @@ bool cloudacct_job_event_parse(const char *s, size_t len, cloudacct_job_event *o
 	if (i < 0) {
 		return false;
 	}
-	*out = (cloudacct_job_event)i;
+	*out = (cloudacct_job_event) i;
 	return true;
 }
 
 cloudacct_fsm_result cloudacct_job_transition(cloudacct_job_state from, cloudacct_job_event ev,
-	cloudacct_actor_kind actor, cloudacct_job_state *to)
+											  cloudacct_actor_kind actor, cloudacct_job_state *to)
 {
 	unsigned next;
 	cloudacct_fsm_result r;
@@ -112,9 +111,10 @@ cloudacct_fsm_result cloudacct_job_transition(cloudacct_job_state from, cloudacc
 	if (!state_ok(from) || !event_ok(ev)) {
 		return CLOUDACCT_FSM_ILLEGAL;
 	}
-	r = cloudacct_fsm_step(job_rules, N_RULES, (unsigned)from, (unsigned)ev, (unsigned)actor, &next);
+	r = cloudacct_fsm_step(job_rules, N_RULES, (unsigned) from, (unsigned) ev, (unsigned) actor,
+						   &next);
 	if (r == CLOUDACCT_FSM_OK) {
-		*to = (cloudacct_job_state)next;
+		*to = (cloudacct_job_state) next;
 	}
 	return r;
 }
@@ -124,13 +124,13 @@ uint32_t cloudacct_job_allowed_events(cloudacct_job_state from, cloudacct_actor_
 	if (!state_ok(from)) {
 		return 0;
 	}
-	return cloudacct_fsm_allowed(job_rules, N_RULES, (unsigned)from, (unsigned)actor);
+	return cloudacct_fsm_allowed(job_rules, N_RULES, (unsigned) from, (unsigned) actor);
 }
 
 bool cloudacct_job_state_is_open_work(cloudacct_job_state st)
 {
-	return st == CLOUDACCT_JOB_ASSIGNED || st == CLOUDACCT_JOB_IN_PROGRESS
-		|| st == CLOUDACCT_JOB_WAITING_CLIENT;
+	return st == CLOUDACCT_JOB_ASSIGNED || st == CLOUDACCT_JOB_IN_PROGRESS ||
+		   st == CLOUDACCT_JOB_WAITING_CLIENT;
 }
 
 bool cloudacct_job_state_is_final(cloudacct_job_state st)

@@ -19,13 +19,13 @@
 #include "fsm.h"
 
 typedef enum {
-	CLOUDACCT_JOB_OPEN = 0,		/* in the grab pool */
+	CLOUDACCT_JOB_OPEN = 0, /* in the grab pool */
 	CLOUDACCT_JOB_ASSIGNED,
 	CLOUDACCT_JOB_IN_PROGRESS,
-	CLOUDACCT_JOB_WAITING_CLIENT,	/* SLA clock paused */
+	CLOUDACCT_JOB_WAITING_CLIENT, /* SLA clock paused */
 	CLOUDACCT_JOB_DONE,
 	CLOUDACCT_JOB_CLOSED,
-	CLOUDACCT_JOB_ESCALATED,	/* grab window passed, waiting for an admin */
+	CLOUDACCT_JOB_ESCALATED, /* grab window passed, waiting for an admin */
 	CLOUDACCT_JOB_CANCELLED
 } cloudacct_job_state;
 #define CLOUDACCT_JOB_STATE_COUNT 8
@@ -61,7 +61,7 @@ const char *cloudacct_job_event_label(cloudacct_job_event ev);
  * be exactly one kind). *to is written only on OK.
  */
 cloudacct_fsm_result cloudacct_job_transition(cloudacct_job_state from, cloudacct_job_event ev,
-	cloudacct_actor_kind actor, cloudacct_job_state *to);
+											  cloudacct_actor_kind actor, cloudacct_job_state *to);
 
 /* Bit (1u << event) set for every event this actor may fire from `from`: the page's buttons. */
 uint32_t cloudacct_job_allowed_events(cloudacct_job_state from, cloudacct_actor_kind actor);

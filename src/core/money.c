@@ -6,9 +6,9 @@
  */
 typedef struct {
 	bool negative;
-	bool zero;		/* every digit is '0' */
-	size_t int_from, int_to;	/* integer digits [int_from, int_to) */
-	size_t frac_len;		/* 0, 1 or 2 digits after int_to + 1 */
+	bool zero;               /* every digit is '0' */
+	size_t int_from, int_to; /* integer digits [int_from, int_to) */
+	size_t frac_len;         /* 0, 1 or 2 digits after int_to + 1 */
 } money_shape;
 
 static bool is_digit(char c)
@@ -33,7 +33,7 @@ static cloudacct_money_status money_scan(const char *s, size_t len, money_shape 
 	sh->int_to = i;
 	sh->frac_len = 0;
 	if (sh->int_to == sh->int_from) {
-		return CLOUDACCT_MONEY_SYNTAX;	/* "", "-", ".5", "-.5" */
+		return CLOUDACCT_MONEY_SYNTAX; /* "", "-", ".5", "-.5" */
 	}
 	if (i == len) {
 		return CLOUDACCT_MONEY_OK;
@@ -46,7 +46,7 @@ static cloudacct_money_status money_scan(const char *s, size_t len, money_shape 
 		sh->frac_len++;
 	}
 	if (i != len || sh->frac_len == 0) {
-		return CLOUDACCT_MONEY_SYNTAX;	/* "12.", "1.2e3", "1.2 " */
+		return CLOUDACCT_MONEY_SYNTAX; /* "12.", "1.2e3", "1.2 " */
 	}
 	/* Only now: "12.345x" is a syntax error, not a precision one. */
 	return sh->frac_len > 2 ? CLOUDACCT_MONEY_TOO_PRECISE : CLOUDACCT_MONEY_OK;
@@ -62,7 +62,8 @@ static bool push_digit(uint64_t *mag, unsigned d, uint64_t limit)
 	return true;
 }
 
-cloudacct_money_status cloudacct_money_parse(const char *s, size_t len, bool allow_negative, int64_t *fen_out)
+cloudacct_money_status cloudacct_money_parse(const char *s, size_t len, bool allow_negative,
+											 int64_t *fen_out)
 {
 	money_shape sh;
 	cloudacct_money_status st;
@@ -77,35 +78,35 @@ cloudacct_money_status cloudacct_money_parse(const char *s, size_t len, bool all
 		return st;
 	}
 	if (sh.zero) {
-		*fen_out = 0;	/* also "-0.00" and "0000" */
+		*fen_out = 0; /* also "-0.00" and "0000" */
 		return CLOUDACCT_MONEY_OK;
 	}
 	if (sh.negative && !allow_negative) {
 		return CLOUDACCT_MONEY_NEGATIVE;
 	}
 	/* |INT64_MIN| is one more than INT64_MAX; both ends are exact. */
-	limit = sh.negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	limit = sh.negative ? (uint64_t) INT64_MAX + 1 : (uint64_t) INT64_MAX;
 	for (i = sh.int_from; i < sh.int_to; i++) {
-		if (!push_digit(&mag, (unsigned)(s[i] - '0'), limit)) {
+		if (!push_digit(&mag, (unsigned) (s[i] - '0'), limit)) {
 			return CLOUDACCT_MONEY_OVERFLOW;
 		}
 	}
 	/* Two fraction digits, the missing ones being 0: "12.3" is 1230 fen. */
 	for (i = 0; i < 2; i++) {
-		unsigned d = i < sh.frac_len ? (unsigned)(s[sh.int_to + 1 + i] - '0') : 0;
+		unsigned d = i < sh.frac_len ? (unsigned) (s[sh.int_to + 1 + i] - '0') : 0;
 		if (!push_digit(&mag, d, limit)) {
 			return CLOUDACCT_MONEY_OVERFLOW;
 		}
 	}
 	/* Negate in unsigned arithmetic so INT64_MIN needs no special case. */
-	*fen_out = sh.negative ? (int64_t)(0 - mag) : (int64_t)mag;
+	*fen_out = sh.negative ? (int64_t) (0 - mag) : (int64_t) mag;
 	return CLOUDACCT_MONEY_OK;
 }
 
 size_t cloudacct_money_format(int64_t fen, char *buf)
 {
 	char tmp[CLOUDACCT_MONEY_BUFSZ];
-	uint64_t mag = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen;
+	uint64_t mag = fen < 0 ? 0 - (uint64_t) fen : (uint64_t) fen;
 	size_t n = 0, len = 0;
 
 	/* Digits backwards; at least three so that 5 fen prints as "0.05". */
@@ -113,7 +114,7 @@ size_t cloudacct_money_format(int64_t fen, char *buf)
 		if (n == 2) {
 			tmp[n++] = '.';
 		}
-		tmp[n++] = (char)('0' + mag % 10);
+		tmp[n++] = (char) ('0' + mag % 10);
 		mag /= 10;
 	} while (mag != 0 || n < 4);
 	if (fen < 0) {

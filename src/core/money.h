@@ -27,7 +27,8 @@ typedef enum {
  * "-0" / "-0.00" parse to 0 even when negatives are not allowed, because
  * the value is not negative. *fen_out is written only on OK.
  */
-cloudacct_money_status cloudacct_money_parse(const char *s, size_t len, bool allow_negative, int64_t *fen_out);
+cloudacct_money_status cloudacct_money_parse(const char *s, size_t len, bool allow_negative,
+											 int64_t *fen_out);
 
 /* Write "12.34" / "-0.05" / "0.00" into buf (>= CLOUDACCT_MONEY_BUFSZ); returns strlen. */
 size_t cloudacct_money_format(int64_t fen, char *buf);

@@ -48,8 +48,10 @@ const char *cloudacct_order_state_label(cloudacct_order_state st);
 const char *cloudacct_order_event_label(cloudacct_order_event ev);
 
 /* Same contract as cloudacct_job_transition(). */
-cloudacct_fsm_result cloudacct_order_transition(cloudacct_order_state from, cloudacct_order_event ev,
-	cloudacct_actor_kind actor, cloudacct_order_state *to);
+cloudacct_fsm_result cloudacct_order_transition(cloudacct_order_state from,
+												cloudacct_order_event ev,
+												cloudacct_actor_kind actor,
+												cloudacct_order_state *to);
 
 /* Bit (1u << event) set for every event this actor may fire from `from`. */
 uint32_t cloudacct_order_allowed_events(cloudacct_order_state from, cloudacct_actor_kind actor);

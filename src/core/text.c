@@ -25,7 +25,7 @@ static size_t utf8_seq_len(const unsigned char *s, size_t avail)
 		lo = c == 0xF0 ? 0x90 : 0x80;
 		hi = c == 0xF4 ? 0x8F : 0xBF;
 	} else {
-		return 0;	/* NUL, stray continuation, C0/C1, F5..FF */
+		return 0; /* NUL, stray continuation, C0/C1, F5..FF */
 	}
 	if (avail < n || s[1] < lo || s[1] > hi) {
 		return 0;
@@ -40,7 +40,7 @@ static size_t utf8_seq_len(const unsigned char *s, size_t avail)
 
 bool cloudacct_utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *) s;
 	size_t i = 0, n;
 
 	while (i < len) {
@@ -59,7 +59,7 @@ size_t cloudacct_utf8_chars(const char *s, size_t len)
 
 	/* Every byte that is not a continuation byte starts a code point. */
 	for (i = 0; i < len; i++) {
-		count += ((unsigned char)s[i] & 0xC0) != 0x80;
+		count += ((unsigned char) s[i] & 0xC0) != 0x80;
 	}
 	return count;
 }
@@ -86,15 +86,15 @@ static bool has_control(const unsigned char *p, size_t len, bool multiline)
 	return false;
 }
 
-cloudacct_text_status cloudacct_text_check(const char *s, size_t len, size_t min_chars, size_t max_chars,
-	bool multiline)
+cloudacct_text_status cloudacct_text_check(const char *s, size_t len, size_t min_chars,
+										   size_t max_chars, bool multiline)
 {
 	size_t chars;
 
 	if (len > 0 && !cloudacct_utf8_valid(s, len)) {
 		return CLOUDACCT_TEXT_BAD_UTF8;
 	}
-	if (has_control((const unsigned char *)s, len, multiline)) {
+	if (has_control((const unsigned char *) s, len, multiline)) {
 		return CLOUDACCT_TEXT_CONTROL;
 	}
 	chars = cloudacct_utf8_chars(s, len);

@@ -27,8 +27,8 @@ typedef enum {
  * multiline), and between min_chars and max_chars code points inclusive.
  * Checks run in that order, so the first problem found is reported.
  */
-cloudacct_text_status cloudacct_text_check(const char *s, size_t len, size_t min_chars, size_t max_chars,
-	bool multiline);
+cloudacct_text_status cloudacct_text_check(const char *s, size_t len, size_t min_chars,
+										   size_t max_chars, bool multiline);
 
 /* Short Chinese message telling the user what to fix. Never NULL. */
 const char *cloudacct_text_status_message(cloudacct_text_status st);

@@ -33,7 +33,8 @@ static TAP_UNUSED void plan(int n)
 	printf("1..%d\n", n);
 }
 
-static TAP_PRINTF(4, 0) int tap_vok(int pass, const char *file, int line, const char *fmt, va_list ap)
+static TAP_PRINTF(4, 0) int tap_vok(int pass, const char *file, int line, const char *fmt,
+									va_list ap)
 {
 	tap_run++;
 	printf("%sok %d - ", pass ? "" : "not ", tap_run);
@@ -46,7 +47,8 @@ static TAP_PRINTF(4, 0) int tap_vok(int pass, const char *file, int line, const 
 	return pass;
 }
 
-static TAP_UNUSED TAP_PRINTF(4, 5) int tap_ok(int pass, const char *file, int line, const char *fmt, ...)
+static TAP_UNUSED TAP_PRINTF(4, 5) int tap_ok(int pass, const char *file, int line, const char *fmt,
+											  ...)
 {
 	va_list ap;
 
@@ -56,8 +58,8 @@ static TAP_UNUSED TAP_PRINTF(4, 5) int tap_ok(int pass, const char *file, int li
 	return pass;
 }
 
-static TAP_UNUSED TAP_PRINTF(5, 6) int tap_is_int(int64_t got, int64_t want, const char *file, int line,
-	const char *fmt, ...)
+static TAP_UNUSED TAP_PRINTF(5, 6) int tap_is_int(int64_t got, int64_t want, const char *file,
+												  int line, const char *fmt, ...)
 {
 	va_list ap;
 	int pass;
@@ -71,8 +73,8 @@ static TAP_UNUSED TAP_PRINTF(5, 6) int tap_is_int(int64_t got, int64_t want, con
 	return pass;
 }
 
-static TAP_UNUSED TAP_PRINTF(5, 6) int tap_is_str(const char *got, const char *want, const char *file, int line,
-	const char *fmt, ...)
+static TAP_UNUSED TAP_PRINTF(5, 6) int tap_is_str(const char *got, const char *want,
+												  const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 	int pass = got != NULL && want != NULL ? strcmp(got, want) == 0 : got == want;
@@ -81,7 +83,8 @@ static TAP_UNUSED TAP_PRINTF(5, 6) int tap_is_str(const char *got, const char *w
 	pass = tap_vok(pass, file, line, fmt, ap);
 	va_end(ap);
 	if (!pass) {
-		printf("#          got: '%s'\n#     expected: '%s'\n", got ? got : "(null)", want ? want : "(null)");
+		printf("#          got: '%s'\n#     expected: '%s'\n", got ? got : "(null)",
+			   want ? want : "(null)");
 	}
 	return pass;
 }
@@ -99,11 +102,11 @@ static TAP_UNUSED const char *tap_esc(const char *s)
 	size_t n = 0;
 
 	for (; *s != '\0' && n + 5 < sizeof(bufs[0]); s++) {
-		unsigned char c = (unsigned char)*s;
+		unsigned char c = (unsigned char) *s;
 		if (c < 0x20 || c == 0x7F || c == '#') {
-			n += (size_t)snprintf(b + n, 5, "\\x%02X", c);
+			n += (size_t) snprintf(b + n, 5, "\\x%02X", c);
 		} else {
-			b[n++] = (char)c;
+			b[n++] = (char) c;
 		}
 	}
 	b[n] = '\0';
@@ -131,7 +134,8 @@ static TAP_UNUSED int done_testing(void)
 }
 
 #define ok(cond, ...) tap_ok((cond) ? 1 : 0, __FILE__, __LINE__, __VA_ARGS__)
-#define is_int(got, want, ...) tap_is_int((int64_t)(got), (int64_t)(want), __FILE__, __LINE__, __VA_ARGS__)
+#define is_int(got, want, ...)                                                                     \
+	tap_is_int((int64_t) (got), (int64_t) (want), __FILE__, __LINE__, __VA_ARGS__)
 #define is_str(got, want, ...) tap_is_str((got), (want), __FILE__, __LINE__, __VA_ARGS__)
 
 #endif

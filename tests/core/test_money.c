@@ -17,8 +17,9 @@ static void accepts(const char *s, bool neg, int64_t want)
 	int64_t got = -999;
 	cloudacct_money_status st = parse_str(s, neg, &got);
 
-	is_int(st, CLOUDACCT_MONEY_OK, "parse '%s'%s is OK", tap_esc(s), neg ? " (negatives allowed)" : "");
-	is_int(got, want, "parse '%s' gives %lld fen", tap_esc(s), (long long)want);
+	is_int(st, CLOUDACCT_MONEY_OK, "parse '%s'%s is OK", tap_esc(s),
+		   neg ? " (negatives allowed)" : "");
+	is_int(got, want, "parse '%s' gives %lld fen", tap_esc(s), (long long) want);
 }
 
 static void rejects(const char *s, bool neg, cloudacct_money_status want)
@@ -26,7 +27,7 @@ static void rejects(const char *s, bool neg, cloudacct_money_status want)
 	int64_t out = 4242;
 
 	is_int(parse_str(s, neg, &out), want, "parse '%s'%s is rejected with status %d", tap_esc(s),
-		neg ? " (negatives allowed)" : "", (int)want);
+		   neg ? " (negatives allowed)" : "", (int) want);
 	is_int(out, 4242, "rejected '%s' leaves the output untouched", tap_esc(s));
 }
 
@@ -79,7 +80,8 @@ static void test_parse_rejects(void)
 {
 	int64_t out = 4242;
 
-	is_int(cloudacct_money_parse("", 0, false, &out), CLOUDACCT_MONEY_EMPTY, "empty string is EMPTY");
+	is_int(cloudacct_money_parse("", 0, false, &out), CLOUDACCT_MONEY_EMPTY,
+		   "empty string is EMPTY");
 	is_int(cloudacct_money_parse(NULL, 0, true, &out), CLOUDACCT_MONEY_EMPTY, "NULL is EMPTY");
 	is_int(out, 4242, "EMPTY leaves the output untouched");
 	rejects(" 12", false, CLOUDACCT_MONEY_SYNTAX);
@@ -113,9 +115,11 @@ static void test_parse_rejects(void)
 	rejects("inf", false, CLOUDACCT_MONEY_SYNTAX);
 	rejects("-inf", true, CLOUDACCT_MONEY_SYNTAX);
 	rejects("Infinity", false, CLOUDACCT_MONEY_SYNTAX);
-	rejects("\xef\xbc\x91\xef\xbc\x92", false, CLOUDACCT_MONEY_SYNTAX);	/* full-width １２ */
-	rejects("1\xef\xbc\x8e" "5", false, CLOUDACCT_MONEY_SYNTAX);		/* full-width stop */
-	rejects("\xd9\xa1", false, CLOUDACCT_MONEY_SYNTAX);			/* Arabic-Indic 1 */
+	rejects("\xef\xbc\x91\xef\xbc\x92", false, CLOUDACCT_MONEY_SYNTAX); /* full-width １２ */
+	rejects("1\xef\xbc\x8e"
+			"5",
+			false, CLOUDACCT_MONEY_SYNTAX);             /* full-width stop */
+	rejects("\xd9\xa1", false, CLOUDACCT_MONEY_SYNTAX); /* Arabic-Indic 1 */
 	rejects("12元", false, CLOUDACCT_MONEY_SYNTAX);
 	rejects("¥12", false, CLOUDACCT_MONEY_SYNTAX);
 	rejects("abc", false, CLOUDACCT_MONEY_SYNTAX);
@@ -137,12 +141,19 @@ static void test_parse_len(void)
 	int64_t out = 4242;
 
 	/* The length is authoritative: a NUL inside is a byte like any other. */
-	is_int(cloudacct_money_parse("12\0" "34", 5, false, &out), CLOUDACCT_MONEY_SYNTAX, "NUL inside is SYNTAX");
-	is_int(cloudacct_money_parse("1.\0", 3, false, &out), CLOUDACCT_MONEY_SYNTAX, "NUL after the dot is SYNTAX");
-	is_int(cloudacct_money_parse("12\0", 3, false, &out), CLOUDACCT_MONEY_SYNTAX, "trailing NUL is SYNTAX");
-	is_int(cloudacct_money_parse("\0", 1, false, &out), CLOUDACCT_MONEY_SYNTAX, "a lone NUL is SYNTAX");
+	is_int(cloudacct_money_parse("12\0"
+								 "34",
+								 5, false, &out),
+		   CLOUDACCT_MONEY_SYNTAX, "NUL inside is SYNTAX");
+	is_int(cloudacct_money_parse("1.\0", 3, false, &out), CLOUDACCT_MONEY_SYNTAX,
+		   "NUL after the dot is SYNTAX");
+	is_int(cloudacct_money_parse("12\0", 3, false, &out), CLOUDACCT_MONEY_SYNTAX,
+		   "trailing NUL is SYNTAX");
+	is_int(cloudacct_money_parse("\0", 1, false, &out), CLOUDACCT_MONEY_SYNTAX,
+		   "a lone NUL is SYNTAX");
 	is_int(out, 4242, "NUL cases leave the output untouched");
-	is_int(cloudacct_money_parse("12.345", 5, false, &out), CLOUDACCT_MONEY_OK, "only len bytes are read");
+	is_int(cloudacct_money_parse("12.345", 5, false, &out), CLOUDACCT_MONEY_OK,
+		   "only len bytes are read");
 	is_int(out, 1234, "'12.34' of '12.345' gives 1234");
 	is_int(cloudacct_money_parse("123", 1, false, &out), CLOUDACCT_MONEY_OK, "prefix of length 1");
 	is_int(out, 100, "'1' gives 100");
@@ -155,8 +166,8 @@ static void check_format(int64_t fen, const char *want)
 
 	memset(buf, 'x', sizeof(buf));
 	n = cloudacct_money_format(fen, buf);
-	is_str(buf, want, "format %lld", (long long)fen);
-	is_int(n, strlen(want), "format %lld returns the length", (long long)fen);
+	is_str(buf, want, "format %lld", (long long) fen);
+	is_int(n, strlen(want), "format %lld returns the length", (long long) fen);
 }
 
 static void test_format(void)
@@ -182,10 +193,23 @@ static void test_format(void)
 /* format(parse(x)) is x in canonical form, and parse(format(v)) is v. */
 static void test_round_trip(void)
 {
-	static const int64_t values[] = {
-		0, 1, -1, 9, 10, 11, 99, 100, 101, 999999, 1000000, -1000001, 123456789012345,
-		INT64_MAX, INT64_MAX - 1, INT64_MIN, INT64_MIN + 1
-	};
+	static const int64_t values[] = {0,
+									 1,
+									 -1,
+									 9,
+									 10,
+									 11,
+									 99,
+									 100,
+									 101,
+									 999999,
+									 1000000,
+									 -1000001,
+									 123456789012345,
+									 INT64_MAX,
+									 INT64_MAX - 1,
+									 INT64_MIN,
+									 INT64_MIN + 1};
 	char buf[CLOUDACCT_MONEY_BUFSZ];
 	size_t i;
 	int bad = 0;
@@ -195,7 +219,7 @@ static void test_round_trip(void)
 		int64_t back = 0;
 		size_t n = cloudacct_money_format(values[i], buf);
 		ok(cloudacct_money_parse(buf, n, true, &back) == CLOUDACCT_MONEY_OK && back == values[i],
-			"round trip of %lld via '%s'", (long long)values[i], buf);
+		   "round trip of %lld via '%s'", (long long) values[i], buf);
 	}
 	/* xorshift64: many pseudo-random amounts, one assertion for all. */
 	for (i = 0; i < 100000; i++) {
@@ -204,7 +228,7 @@ static void test_round_trip(void)
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
-		v = (int64_t)(x >> (i % 60));
+		v = (int64_t) (x >> (i % 60));
 		v = i % 2 ? -v : v;
 		n = cloudacct_money_format(v, buf);
 		if (cloudacct_money_parse(buf, n, true, &back) != CLOUDACCT_MONEY_OK || back != v) {
@@ -216,33 +240,49 @@ static void test_round_trip(void)
 
 static void check_add(int64_t a, int64_t b)
 {
-	wide w = (wide)a + b;
+	wide w = (wide) a + b;
 	bool fits = w >= INT64_MIN && w <= INT64_MAX;
 	int64_t out = 4242;
 	bool r = cloudacct_money_add(a, b, &out);
 
-	ok(r == fits && (fits ? out == (int64_t)w : out == 4242), "add %lld + %lld %s", (long long)a, (long long)b,
-		fits ? "fits" : "overflows");
+	ok(r == fits && (fits ? out == (int64_t) w : out == 4242), "add %lld + %lld %s", (long long) a,
+	   (long long) b, fits ? "fits" : "overflows");
 }
 
 static void check_mul(int64_t a, int64_t n)
 {
-	wide w = (wide)a * n;
+	wide w = (wide) a * n;
 	bool fits = w >= INT64_MIN && w <= INT64_MAX;
 	int64_t out = 4242;
 	bool r = cloudacct_money_mul(a, n, &out);
 
-	ok(r == fits && (fits ? out == (int64_t)w : out == 4242), "mul %lld * %lld %s", (long long)a, (long long)n,
-		fits ? "fits" : "overflows");
+	ok(r == fits && (fits ? out == (int64_t) w : out == 4242), "mul %lld * %lld %s", (long long) a,
+	   (long long) n, fits ? "fits" : "overflows");
 }
 
 static void test_arithmetic(void)
 {
-	static const int64_t edge[] = {
-		0, 1, -1, 2, -2, 3, 100, -100, 3037000499, 3037000500, -3037000500,
-		INT64_MAX / 2, INT64_MAX / 2 + 1, INT64_MIN / 2, INT64_MIN / 2 - 1,
-		INT64_MAX, INT64_MAX - 1, INT64_MIN, INT64_MIN + 1, INT64_MAX / 100, INT64_MAX / 100 + 1
-	};
+	static const int64_t edge[] = {0,
+								   1,
+								   -1,
+								   2,
+								   -2,
+								   3,
+								   100,
+								   -100,
+								   3037000499,
+								   3037000500,
+								   -3037000500,
+								   INT64_MAX / 2,
+								   INT64_MAX / 2 + 1,
+								   INT64_MIN / 2,
+								   INT64_MIN / 2 - 1,
+								   INT64_MAX,
+								   INT64_MAX - 1,
+								   INT64_MIN,
+								   INT64_MIN + 1,
+								   INT64_MAX / 100,
+								   INT64_MAX / 100 + 1};
 	size_t n = sizeof(edge) / sizeof(edge[0]), i, j;
 	int64_t out = 0;
 
@@ -256,26 +296,32 @@ static void test_arithmetic(void)
 	ok(cloudacct_money_mul(29900, 12, &out) && out == 358800, "monthly fee 299.00 * 12 = 3588.00");
 	ok(cloudacct_money_from_yuan(300, &out) && out == 30000, "300 yuan = 30000 fen");
 	ok(cloudacct_money_from_yuan(-3, &out) && out == -300, "-3 yuan = -300 fen");
-	ok(cloudacct_money_from_yuan(INT64_MAX / 100, &out) && out == INT64_MAX / 100 * 100, "largest yuan fits");
+	ok(cloudacct_money_from_yuan(INT64_MAX / 100, &out) && out == INT64_MAX / 100 * 100,
+	   "largest yuan fits");
 	out = 7;
-	ok(!cloudacct_money_from_yuan(INT64_MAX / 100 + 1, &out) && out == 7, "one more yuan overflows");
+	ok(!cloudacct_money_from_yuan(INT64_MAX / 100 + 1, &out) && out == 7,
+	   "one more yuan overflows");
 	ok(!cloudacct_money_from_yuan(INT64_MIN / 100 - 1, &out) && out == 7, "negative yuan overflow");
-	ok(cloudacct_money_from_yuan(INT64_MIN / 100, &out) && out == INT64_MIN / 100 * 100, "smallest yuan fits");
+	ok(cloudacct_money_from_yuan(INT64_MIN / 100, &out) && out == INT64_MIN / 100 * 100,
+	   "smallest yuan fits");
 }
 
 static void test_messages(void)
 {
 	int st;
 
-	is_str(cloudacct_money_status_message(CLOUDACCT_MONEY_TOO_PRECISE), "金额最多两位小数，如 12.34",
-		"TOO_PRECISE message");
+	is_str(cloudacct_money_status_message(CLOUDACCT_MONEY_TOO_PRECISE),
+		   "金额最多两位小数，如 12.34", "TOO_PRECISE message");
 	for (st = CLOUDACCT_MONEY_OK; st <= CLOUDACCT_MONEY_OVERFLOW; st++) {
-		const char *m = cloudacct_money_status_message((cloudacct_money_status)st);
+		const char *m = cloudacct_money_status_message((cloudacct_money_status) st);
 		ok(m != NULL && strstr(m, "金额") != NULL, "status %d has a Chinese message: %s", st, m);
 	}
-	ok(strstr(cloudacct_money_status_message(CLOUDACCT_MONEY_NEGATIVE), "负数") != NULL, "NEGATIVE says 负数");
-	ok(strstr(cloudacct_money_status_message(CLOUDACCT_MONEY_EMPTY), "请填写") != NULL, "EMPTY asks to fill in");
-	ok(cloudacct_money_status_message((cloudacct_money_status)99) != NULL, "unknown status still has a message");
+	ok(strstr(cloudacct_money_status_message(CLOUDACCT_MONEY_NEGATIVE), "负数") != NULL,
+	   "NEGATIVE says 负数");
+	ok(strstr(cloudacct_money_status_message(CLOUDACCT_MONEY_EMPTY), "请填写") != NULL,
+	   "EMPTY asks to fill in");
+	ok(cloudacct_money_status_message((cloudacct_money_status) 99) != NULL,
+	   "unknown status still has a message");
 }
 
 int main(void)
