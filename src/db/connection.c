@@ -92,6 +92,10 @@ static bool ensure_link(cloudacct_connection *c)
 		zend_throw_error(NULL, "数据库连接已关闭 (the connection was closed)");
 		return false;
 	}
+	if (!c->cfg.user) {
+		zend_throw_error(NULL, "Connection 未初始化 (not constructed)");
+		return false;
+	}
 	if (c->tx_lost) {
 		cloudacct_throw_db(cloudacct_ce_ConnectionException, 2013, "HY000",
 			"数据库连接在事务中断开，事务已回滚，请重试 (connection lost inside a transaction)");
@@ -102,7 +106,7 @@ static bool ensure_link(cloudacct_connection *c)
 	}
 	c->link = cloudacct_pool_checkout(&c->cfg, c->persistent, &err);
 	if (!c->link) {
-		cloudacct_db_throw(&err, "connect");
+		cloudacct_db_throw(&err, true);
 		return false;
 	}
 	return true;
@@ -138,7 +142,7 @@ static zend_result run(cloudacct_connection *c, run_kind kind, const char *sql, 
 			c->insert_id = kind == RUN_TEXT ? mysql_insert_id(c->link->mysql) : res.insert_id;
 			return SUCCESS;
 		}
-		if (!cloudacct_db_error_is_client(err.err)) {
+		if (!cloudacct_db_error_breaks_link(err.err)) {
 			break;
 		}
 		c->link->broken = true;
@@ -150,7 +154,7 @@ static zend_result run(cloudacct_connection *c, run_kind kind, const char *sql, 
 		}
 		CLOUDACCT_G(pool_replaced)++;
 	}
-	cloudacct_db_throw(&err, kind == RUN_TEXT ? "statement" : "query");
+	cloudacct_db_throw(&err, false);
 	return FAILURE;
 }
 

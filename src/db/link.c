@@ -105,7 +105,7 @@ bool cloudacct_link_simple(cloudacct_link *link, const char *sql, size_t len, cl
 {
 	if (mysql_real_query(link->mysql, sql, len) != 0) {
 		cloudacct_link_capture_error(link->mysql, err);
-		if (cloudacct_db_error_is_client(err->err)) {
+		if (cloudacct_db_error_breaks_link(err->err)) {
 			link->broken = true;
 		}
 		return false;
@@ -146,6 +146,7 @@ bool cloudacct_db_error_is_gone(unsigned int err)
 	switch (err) {
 		case CR_SERVER_GONE_ERROR:
 		case CR_SERVER_LOST:
+		case CR_SERVER_LOST_EXTENDED:
 		case CR_CONNECTION_ERROR:
 		case CR_CONN_HOST_ERROR:
 		case ER_CONNECTION_KILLED:
@@ -162,18 +163,20 @@ bool cloudacct_db_error_is_retryable(unsigned int err)
 	return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT;
 }
 
-bool cloudacct_db_error_is_client(unsigned int err)
+bool cloudacct_db_error_breaks_link(unsigned int err)
 {
-	return (err >= CR_MIN_ERROR && err <= CR_MAX_ERROR) || cloudacct_db_error_is_gone(err);
+	/* 2030–2057 are per-statement client errors (bad bind, changed metadata): the session is fine. */
+	bool statement_level = err >= CR_NO_PREPARE_STMT && err <= CR_NEW_STMT_METADATA && err != CR_SERVER_LOST_EXTENDED;
+	return cloudacct_db_error_is_gone(err) || (err >= CR_MIN_ERROR && err <= CR_MAX_ERROR && !statement_level);
 }
 
-void cloudacct_db_throw(const cloudacct_db_error *err, const char *context)
+void cloudacct_db_throw(const cloudacct_db_error *err, bool connecting)
 {
 	zend_class_entry *ce = cloudacct_ce_DatabaseException;
 	const char *what = "数据库错误";
+	const char *context = connecting ? "connect" : "query";
 
-	if (cloudacct_db_error_is_client(err->err) || err->err == ER_ACCESS_DENIED_ERROR
-			|| err->err == ER_BAD_DB_ERROR || err->err == ER_DBACCESS_DENIED_ERROR) {
+	if (connecting || cloudacct_db_error_breaks_link(err->err)) {
 		ce = cloudacct_ce_ConnectionException;
 		what = "数据库连接失败";
 	} else if (err->err == ER_DUP_ENTRY || err->err == ER_DUP_UNIQUE) {

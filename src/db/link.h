@@ -50,9 +50,9 @@ void cloudacct_link_capture_error(MYSQL *mysql, cloudacct_db_error *err);
 /* The errno classes that matter to callers. */
 bool cloudacct_db_error_is_gone(unsigned int err);     /* the session is lost */
 bool cloudacct_db_error_is_retryable(unsigned int err); /* deadlock / lock-wait timeout */
-bool cloudacct_db_error_is_client(unsigned int err);   /* CR_* client-side error: link unusable */
-/* Throws the exception class that fits err. context is a short English phrase for logs. */
-void cloudacct_db_throw(const cloudacct_db_error *err, const char *context);
+bool cloudacct_db_error_breaks_link(unsigned int err); /* the session is unusable after this */
+/* Throws the exception class that fits err; any failure to connect is a ConnectionException. */
+void cloudacct_db_throw(const cloudacct_db_error *err, bool connecting);
 
 /* Statement execution (stmt.c). */
 typedef struct {

@@ -188,24 +188,40 @@ ZEND_METHOD(CloudAcct_Db_Schema, migrate)
 	}
 }
 
+/* The highest version N such that every version up to N is applied: a gap (a migration that
+ * failed or is still running) stops the count. */
 ZEND_METHOD(CloudAcct_Db_Schema, currentVersion)
 {
-	zval *zconn, v;
+	zval *zconn, rows, *row;
+	zend_long current = 0;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_OBJECT_OF_CLASS(zconn, cloudacct_ce_Connection)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (CLOUDACCT_DB_RUN(Z_CLOUDACCT_CONNECTION_P(zconn), "SELECT MAX(version) FROM {schema_version} WHERE state = 1",
-			NULL, 0, CLOUDACCT_FETCH_VALUE, &v) == FAILURE) {
-		if (EG(exception) && zval_get_long(zend_read_property(zend_ce_exception, EG(exception), ZEND_STRL("code"), 1, &v))
+	if (CLOUDACCT_DB_RUN(Z_CLOUDACCT_CONNECTION_P(zconn), "SELECT version FROM {schema_version} WHERE state = 1 ORDER BY version",
+			NULL, 0, CLOUDACCT_FETCH_ALL, &rows) == FAILURE) {
+		zval rv;
+		if (EG(exception) && zval_get_long(zend_read_property(zend_ce_exception, EG(exception), ZEND_STRL("code"), 1, &rv))
 				== ER_NO_SUCH_TABLE) {
 			zend_clear_exception(); /* never installed */
 			RETURN_LONG(0);
 		}
 		RETURN_THROWS();
 	}
-	RETURN_LONG(Z_TYPE(v) == IS_LONG ? Z_LVAL(v) : 0);
+	for (size_t i = 0; i < cloudacct_n_migrations; i++) {
+		bool found = false;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+			zval *v = zend_hash_str_find(Z_ARRVAL_P(row), ZEND_STRL("version"));
+			found = found || Z_LVAL_P(v) == cloudacct_migrations[i].version;
+		} ZEND_HASH_FOREACH_END();
+		if (!found) {
+			break;
+		}
+		current = cloudacct_migrations[i].version;
+	}
+	zval_ptr_dtor(&rows);
+	RETURN_LONG(current);
 }
 
 ZEND_METHOD(CloudAcct_Db_Schema, latestVersion)

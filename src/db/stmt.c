@@ -479,8 +479,9 @@ static bool run_unprepared(cloudacct_link *link, const char *sql, size_t len, cl
 	return true;
 }
 
-bool cloudacct_stmt_run(cloudacct_link *link, const char *sql, size_t sql_len, const cloudacct_param *params,
-	uint32_t n_params, cloudacct_fetch_mode mode, zval *out, cloudacct_run_result *res, cloudacct_db_error *err)
+static bool stmt_run_once(cloudacct_link *link, const char *sql, size_t sql_len, const cloudacct_param *params,
+	uint32_t n_params, cloudacct_fetch_mode mode, zval *out, cloudacct_run_result *res, cloudacct_db_error *err,
+	bool retried)
 {
 	cloudacct_stmt *st = stmt_get(link, sql, sql_len, err);
 
@@ -492,7 +493,7 @@ bool cloudacct_stmt_run(cloudacct_link *link, const char *sql, size_t sql_len, c
 		return false;
 	}
 	if (st->n_params != n_params) {
-		err->err = CR_PARAMS_NOT_BOUND;
+		err->err = ER_WRONG_ARGUMENTS;
 		strcpy(err->sqlstate, "HY000");
 		snprintf(err->msg, sizeof(err->msg), "the statement has %u placeholders but %u parameters were given",
 			st->n_params, n_params);
@@ -524,10 +525,14 @@ bool cloudacct_stmt_run(cloudacct_link *link, const char *sql, size_t sql_len, c
 	}
 	if ((n_params && mysql_stmt_bind_param(st->stmt, st->pbind) != 0) || mysql_stmt_execute(st->stmt) != 0) {
 		capture_stmt_error(st, err);
-		if (cloudacct_db_error_is_client(err->err)) {
+		if (cloudacct_db_error_breaks_link(err->err)) {
 			link->broken = true;
-		} else if (err->err == ER_NEED_REPREPARE) {
-			stmt_drop(link, st); /* the next call prepares it again */
+		} else if (err->err == CR_NEW_STMT_METADATA || err->err == ER_NEED_REPREPARE) {
+			/* The table changed shape under the cached statement: prepare it again, once. */
+			stmt_drop(link, st);
+			if (!retried) {
+				return stmt_run_once(link, sql, sql_len, params, n_params, mode, out, res, err, true);
+			}
 		}
 		return false;
 	}
@@ -553,10 +558,16 @@ bool cloudacct_stmt_run(cloudacct_link *link, const char *sql, size_t sql_len, c
 		return false;
 	}
 	if (!fetch_rows(st, mode, out, err)) {
-		if (cloudacct_db_error_is_client(err->err)) {
+		if (cloudacct_db_error_breaks_link(err->err)) {
 			link->broken = true;
 		}
 		return false;
 	}
 	return true;
+}
+
+bool cloudacct_stmt_run(cloudacct_link *link, const char *sql, size_t sql_len, const cloudacct_param *params,
+	uint32_t n_params, cloudacct_fetch_mode mode, zval *out, cloudacct_run_result *res, cloudacct_db_error *err)
+{
+	return stmt_run_once(link, sql, sql_len, params, n_params, mode, out, res, err, false);
 }

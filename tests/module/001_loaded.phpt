@@ -1,0 +1,32 @@
+--TEST--
+The extension loads and declares its classes
+--EXTENSIONS--
+cloudacct
+--FILE--
+<?php
+var_dump(phpversion('cloudacct') === '0.1.0');
+$classes = (new ReflectionExtension('cloudacct'))->getClassNames();
+sort($classes);
+echo implode("\n", $classes), "\n";
+?>
+--EXPECT--
+bool(true)
+CloudAcct\Actor
+CloudAcct\ActorKind
+CloudAcct\Audit\Trail
+CloudAcct\Clock
+CloudAcct\ConflictException
+CloudAcct\ConnectionException
+CloudAcct\DatabaseException
+CloudAcct\Db\Connection
+CloudAcct\Db\Schema
+CloudAcct\DeadlockException
+CloudAcct\DuplicateKeyException
+CloudAcct\Exception
+CloudAcct\ForbiddenException
+CloudAcct\IntegrationException
+CloudAcct\InvalidTransitionException
+CloudAcct\Money
+CloudAcct\NotFoundException
+CloudAcct\Store
+CloudAcct\ValidationException
