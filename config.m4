@@ -50,6 +50,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/db/schema.c \
     src/db/migrations.c \
     src/context/context.c \
+    src/context/area.c \
     src/audit/audit.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])

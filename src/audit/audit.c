@@ -8,52 +8,14 @@
 #include "zend_smart_str.h"
 #include "ext/json/php_json.h"
 #include "audit.h"
+#include "../context/area.h"
 #include "../common/errors.h"
 #include "../core/text.h"
 #include "audit_arginfo.h"
 
-typedef struct {
-	zend_object *store_obj; /* owned reference to the CloudAcct\Store */
-	zend_object std;
-} cloudacct_trail;
-
 static zend_class_entry *cloudacct_ce_Trail;
-static zend_object_handlers trail_handlers;
 
 #define MAX_DETAIL_BYTES (1024 * 1024)
-
-static cloudacct_trail *trail_from_obj(zend_object *obj)
-{
-	return (cloudacct_trail *) ((char *) obj - XtOffsetOf(cloudacct_trail, std));
-}
-
-static zend_object *trail_create(zend_class_entry *ce)
-{
-	cloudacct_trail *t = zend_object_alloc(sizeof(cloudacct_trail), ce);
-	zend_object_std_init(&t->std, ce);
-	object_properties_init(&t->std, ce);
-	t->std.handlers = &trail_handlers;
-	return &t->std;
-}
-
-static void trail_free(zend_object *obj)
-{
-	cloudacct_trail *t = trail_from_obj(obj);
-	if (t->store_obj) {
-		OBJ_RELEASE(t->store_obj);
-	}
-	zend_object_std_dtor(obj);
-}
-
-static cloudacct_store *trail_store(zval *this_zv)
-{
-	cloudacct_trail *t = trail_from_obj(Z_OBJ_P(this_zv));
-	if (!t->store_obj) {
-		zend_throw_error(NULL, "Trail 未初始化 (not constructed)");
-		return NULL;
-	}
-	return cloudacct_store_from_obj(t->store_obj);
-}
 
 zend_result cloudacct_audit_write(cloudacct_store *store, const cloudacct_actor *actor, const char *action,
 	const char *object_type, zend_long object_id, const char *detail_json, size_t detail_len)
@@ -78,19 +40,7 @@ zend_result cloudacct_audit_write(cloudacct_store *store, const cloudacct_actor 
 
 ZEND_METHOD(CloudAcct_Audit_Trail, __construct)
 {
-	zval *zstore;
-	cloudacct_trail *t = trail_from_obj(Z_OBJ_P(ZEND_THIS));
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJECT_OF_CLASS(zstore, cloudacct_ce_Store)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (t->store_obj) {
-		zend_throw_error(NULL, "Trail 已初始化 (already constructed)");
-		RETURN_THROWS();
-	}
-	t->store_obj = Z_OBJ_P(zstore);
-	GC_ADDREF(t->store_obj);
+	cloudacct_area_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static bool check_ident(uint32_t arg, zend_string *s, size_t min, size_t max)
@@ -120,7 +70,7 @@ ZEND_METHOD(CloudAcct_Audit_Trail, record)
 		Z_PARAM_ARRAY_HT(detail)
 	ZEND_PARSE_PARAMETERS_END();
 
-	cloudacct_store *store = trail_store(ZEND_THIS);
+	cloudacct_store *store = cloudacct_area_store(ZEND_THIS);
 	if (!store) {
 		RETURN_THROWS();
 	}
@@ -222,7 +172,7 @@ ZEND_METHOD(CloudAcct_Audit_Trail, list)
 		Z_PARAM_LONG(per_page)
 	ZEND_PARSE_PARAMETERS_END();
 
-	cloudacct_store *store = trail_store(ZEND_THIS);
+	cloudacct_store *store = cloudacct_area_store(ZEND_THIS);
 	if (!store) {
 		RETURN_THROWS();
 	}
@@ -273,9 +223,5 @@ ZEND_METHOD(CloudAcct_Audit_Trail, list)
 void cloudacct_audit_minit(void)
 {
 	cloudacct_ce_Trail = register_class_CloudAcct_Audit_Trail();
-	cloudacct_ce_Trail->create_object = trail_create;
-	memcpy(&trail_handlers, &std_object_handlers, sizeof(zend_object_handlers));
-	trail_handlers.offset = XtOffsetOf(cloudacct_trail, std);
-	trail_handlers.free_obj = trail_free;
-	trail_handlers.clone_obj = NULL;
+	cloudacct_area_register(cloudacct_ce_Trail);
 }

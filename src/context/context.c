@@ -8,6 +8,7 @@
 #include "zend_enum.h"
 #include "php_cloudacct.h"
 #include "context.h"
+#include "area.h"
 #include "../common/errors.h"
 #include "../core/money.h"
 #include "context_arginfo.h"
@@ -400,6 +401,7 @@ ZEND_METHOD(CloudAcct_Money, format)
 
 void cloudacct_context_minit(void)
 {
+	cloudacct_area_minit();
 	cloudacct_ce_Actor = register_class_CloudAcct_Actor();
 	cloudacct_ce_Store = register_class_CloudAcct_Store();
 	cloudacct_ce_Store->create_object = store_create;

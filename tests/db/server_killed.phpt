@@ -26,7 +26,16 @@ function start_server(string $dir): int {
         . ' --datadir=' . escapeshellarg("$dir/data") . ' --socket=' . escapeshellarg("$dir/sock")
         . ' --pid-file=' . escapeshellarg("$dir/pid") . ' --log-error=' . escapeshellarg("$dir/err.log");
     $pid = (int) shell_exec("$cmd > /dev/null 2>&1 & echo \$!");
-    for ($i = 0; $i < 300 && !file_exists("$dir/sock"); $i++) usleep(50000);
+    // ready when it accepts a session (up to a minute: the valgrind lane is slow)
+    for ($i = 0; $i < 600; $i++) {
+        try {
+            (new CloudAcct\Db\Connection(['socket' => "$dir/sock", 'user' => 'root', 'persistent' => false]))->close();
+            return $pid;
+        } catch (CloudAcct\ConnectionException $e) {
+            usleep(100000);
+        }
+    }
+    echo "server did not start: ", @file_get_contents("$dir/err.log"), "\n";
     return $pid;
 }
 function kill9(int $pid, string $dir): void {
