@@ -51,7 +51,8 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/db/migrations.c \
     src/context/context.c \
     src/context/area.c \
-    src/audit/audit.c"
+    src/audit/audit.c \
+    src/people/lookup.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
@@ -59,6 +60,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/db])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/context])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/audit])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/people])
   PHP_ADD_EXTENSION_DEP([cloudacct], [json])
   PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
   PHP_SUBST([CLOUDACCT_SHARED_LIBADD])
