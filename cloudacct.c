@@ -14,6 +14,7 @@
 #include "src/db/db.h"
 #include "src/context/context.h"
 #include "src/audit/audit.h"
+#include "src/settings/settings.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(cloudacct)
 
@@ -80,6 +81,7 @@ static PHP_MINIT_FUNCTION(cloudacct)
 	cloudacct_db_minit(module_number);
 	cloudacct_context_minit();
 	cloudacct_audit_minit();
+	cloudacct_settings_minit();
 	return SUCCESS;
 }
 

@@ -52,7 +52,9 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/context/context.c \
     src/context/area.c \
     src/audit/audit.c \
-    src/people/lookup.c"
+    src/people/lookup.c \
+    src/settings/settings.c \
+    src/settings/keys.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
@@ -61,6 +63,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/context])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/audit])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/people])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/settings])
   PHP_ADD_EXTENSION_DEP([cloudacct], [json])
   PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
   PHP_SUBST([CLOUDACCT_SHARED_LIBADD])

@@ -16,7 +16,7 @@ mkdir -p "$work/PHP-Parser-$ver/lib"
 ln -s /usr/share/php/PhpParser "$work/PHP-Parser-$ver/lib/PhpParser"
 
 cd "$root"
-stubs=$(git ls-files '*.stub.php' 2>/dev/null || true)
+stubs=$(git ls-files -co --exclude-standard '*.stub.php' 2>/dev/null || true)
 [ -n "$stubs" ] || stubs=$(find . -name '*.stub.php' -not -path './build/*' | sed 's|^\./||')
 
 if [ "${1:-}" = "--check" ]; then

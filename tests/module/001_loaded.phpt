@@ -28,5 +28,6 @@ CloudAcct\IntegrationException
 CloudAcct\InvalidTransitionException
 CloudAcct\Money
 CloudAcct\NotFoundException
+CloudAcct\Settings
 CloudAcct\Store
 CloudAcct\ValidationException
