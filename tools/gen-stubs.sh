@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every *_arginfo.h from its *.stub.php with php-src's gen_stub.php, offline:
 # Debian's php-parser package stands in for the PHP-Parser tarball the generator would download.
-#   tools/gen-stubs.sh          regenerate in place
+#   tools/gen-stubs.sh          regenerate in place (and build stubs/cloudacct.php, the IDE stub)
 #   tools/gen-stubs.sh --check  regenerate into a scratch copy; fail if anything differs
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,8 +19,13 @@ cd "$root"
 stubs=$(git ls-files -co --exclude-standard '*.stub.php' 2>/dev/null || true)
 [ -n "$stubs" ] || stubs=$(find . -name '*.stub.php' -not -path './build/*' | sed 's|^\./||')
 
+# The IDE stub is built, not committed: every stub change would otherwise race on one file.
+ide=stubs/cloudacct.php
+
 if [ "${1:-}" = "--check" ]; then
   bad=0
+  php "$root/tools/ide-stubs.php" "$work/ide.php" $stubs && php -l "$work/ide.php" >/dev/null \
+    || { echo "the IDE stub built from the *.stub.php files is not valid PHP"; bad=1; }
   for s in $stubs; do
     a="${s%.stub.php}_arginfo.h"
     mkdir -p "$work/tree/$(dirname "$s")"
@@ -37,3 +42,5 @@ fi
 for s in $stubs; do
   php "$work/gen_stub.php" -f "$s"
 done
+mkdir -p "$(dirname "$ide")"
+php "$root/tools/ide-stubs.php" "$ide" $stubs
