@@ -54,7 +54,12 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/audit/audit.c \
     src/people/lookup.c \
     src/settings/settings.c \
-    src/settings/keys.c"
+    src/settings/keys.c \
+    src/notices/outbox.c \
+    src/work/work.c \
+    src/work/common.c \
+    src/work/calendar.c \
+    src/work/catalog.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
@@ -64,6 +69,8 @@ if test "$PHP_CLOUDACCT" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/audit])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/people])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/settings])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/notices])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/work])
   PHP_ADD_EXTENSION_DEP([cloudacct], [json])
   PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
   PHP_SUBST([CLOUDACCT_SHARED_LIBADD])

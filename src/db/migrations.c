@@ -185,10 +185,256 @@ static const cloudacct_migration_step v2_people[] = {
 		")" TABLE_OPTIONS, NULL },
 };
 
+/* Work: the service catalogue, orders, jobs (工单) with their history, progress and attachments,
+ * SLA breaches, recurring schedules, and the outbox the notices area will drain.
+ * lease_until/lease_token let several scheduler processes split due rows without SKIP LOCKED. */
+static const cloudacct_migration_step v3_work[] = {
+	{ "CREATE TABLE IF NOT EXISTS {category} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" name VARCHAR(32) NOT NULL,"
+		" icon VARCHAR(255) NOT NULL DEFAULT '',"
+		" sort INT NOT NULL DEFAULT 0,"
+		" visible TINYINT UNSIGNED NOT NULL DEFAULT 1,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" KEY idx_uniacid (uniacid, visible, sort)"
+		")" TABLE_OPTIONS, NULL },
+	/* deleted_at keeps the row for the orders that name it; price_fen is what new orders pay. */
+	{ "CREATE TABLE IF NOT EXISTS {service} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" category_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" title VARCHAR(64) NOT NULL,"
+		" cover VARCHAR(255) NOT NULL DEFAULT '',"
+		" summary VARCHAR(255) NOT NULL DEFAULT '',"
+		" description MEDIUMTEXT NOT NULL,"
+		" price_fen BIGINT NOT NULL DEFAULT 0,"
+		" price_type VARCHAR(16) NOT NULL DEFAULT 'one_off',"
+		" on_sale TINYINT UNSIGNED NOT NULL DEFAULT 0,"
+		" sort INT NOT NULL DEFAULT 0,"
+		" dispatch_mode VARCHAR(16) NOT NULL DEFAULT 'grab',"
+		" grab_window_minutes INT UNSIGNED NOT NULL DEFAULT 0,"
+		" skill VARCHAR(32) NOT NULL DEFAULT '',"
+		" checklist TEXT NOT NULL,"
+		" sla_hours INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" deleted_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" KEY idx_browse (uniacid, deleted_at, on_sale, category_id, sort)"
+		")" TABLE_OPTIONS, NULL },
+	/* order_no is globally unique: it is the payment out_trade_no, and a merchant may serve
+	 * several uniacids. The job_* columns carry a client's request into the job made on payment. */
+	{ "CREATE TABLE IF NOT EXISTS {order} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" order_no VARCHAR(32) NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" contact_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" service_id INT UNSIGNED NOT NULL,"
+		" title VARCHAR(64) NOT NULL,"
+		" price_fen BIGINT NOT NULL,"
+		" price_type VARCHAR(16) NOT NULL,"
+		" amount_fen BIGINT NOT NULL,"
+		" status VARCHAR(24) NOT NULL,"
+		" paid_fen BIGINT NOT NULL DEFAULT 0,"
+		" refunded_fen BIGINT NOT NULL DEFAULT 0,"
+		" pay_channel VARCHAR(16) NOT NULL DEFAULT '',"
+		" pay_ref VARCHAR(64) NOT NULL DEFAULT '',"
+		" job_title VARCHAR(64) NOT NULL DEFAULT '',"
+		" job_description TEXT NOT NULL,"
+		" urgency TINYINT UNSIGNED NOT NULL DEFAULT 0,"
+		" attachments TEXT NOT NULL,"
+		" job_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" note VARCHAR(255) NOT NULL DEFAULT '',"
+		" expires_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" paid_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" closed_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" version INT UNSIGNED NOT NULL DEFAULT 0,"
+		" lease_until INT UNSIGNED NOT NULL DEFAULT 0,"
+		" lease_token CHAR(16) NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_order_no (order_no),"
+		" KEY idx_client (uniacid, client_id, created_at),"
+		" KEY idx_status (uniacid, status, created_at),"
+		" KEY idx_expiry (uniacid, status, expires_at),"
+		" KEY idx_lease (lease_token)"
+		")" TABLE_OPTIONS, NULL },
+	/* The unit of work. SLA: sla_total_seconds of business time, sla_used_seconds spent before
+	 * sla_resumed_at (0 = clock stopped), due_at projected while running (0 when stopped).
+	 * recur_key ("r<schedule>-<YYYYMM>") makes a recurring job unique per period. */
+	{ "CREATE TABLE IF NOT EXISTS {job} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" store_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" contact_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" service_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" order_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" source VARCHAR(16) NOT NULL,"
+		" recur_key VARCHAR(32) NULL,"
+		" title VARCHAR(64) NOT NULL,"
+		" type VARCHAR(32) NOT NULL DEFAULT '',"
+		" description TEXT NOT NULL,"
+		" urgency TINYINT UNSIGNED NOT NULL DEFAULT 0,"
+		" price_fen BIGINT NOT NULL DEFAULT 0,"
+		" status VARCHAR(16) NOT NULL,"
+		" dispatch_mode VARCHAR(16) NOT NULL,"
+		" skill VARCHAR(32) NOT NULL DEFAULT '',"
+		" assignee_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" assigned_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" grab_deadline INT UNSIGNED NOT NULL DEFAULT 0,"
+		" checklist TEXT NOT NULL,"
+		" sla_total_seconds INT UNSIGNED NOT NULL DEFAULT 0,"
+		" sla_used_seconds INT UNSIGNED NOT NULL DEFAULT 0,"
+		" sla_resumed_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" due_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" sla_breached TINYINT UNSIGNED NOT NULL DEFAULT 0,"
+		" silent TINYINT UNSIGNED NOT NULL DEFAULT 0,"
+		" last_progress_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" state_at INT UNSIGNED NOT NULL,"
+		" done_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" closed_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" cancel_reason VARCHAR(255) NOT NULL DEFAULT '',"
+		" created_by_kind VARCHAR(16) NOT NULL,"
+		" created_by_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" version INT UNSIGNED NOT NULL DEFAULT 0,"
+		" lease_until INT UNSIGNED NOT NULL DEFAULT 0,"
+		" lease_token CHAR(16) NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_recur (uniacid, recur_key),"
+		" KEY idx_pool (uniacid, status, store_id, skill, created_at),"
+		" KEY idx_assignee (uniacid, assignee_id, status, updated_at),"
+		" KEY idx_client (uniacid, client_id, status, created_at),"
+		" KEY idx_state (uniacid, status, state_at),"
+		" KEY idx_grab_deadline (uniacid, status, grab_deadline),"
+		" KEY idx_silent (uniacid, status, silent, last_progress_at),"
+		" KEY idx_due (uniacid, sla_breached, due_at),"
+		" KEY idx_order (uniacid, order_id),"
+		" KEY idx_lease (lease_token)"
+		")" TABLE_OPTIONS, NULL },
+	/* Append-only: every state change and every reassignment (from_status = to_status). */
+	{ "CREATE TABLE IF NOT EXISTS {job_history} ("
+		" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" job_id INT UNSIGNED NOT NULL,"
+		" from_status VARCHAR(16) NOT NULL,"
+		" to_status VARCHAR(16) NOT NULL,"
+		" event VARCHAR(16) NOT NULL,"
+		" actor_kind VARCHAR(16) NOT NULL,"
+		" actor_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" assignee_from INT UNSIGNED NOT NULL DEFAULT 0,"
+		" assignee_to INT UNSIGNED NOT NULL DEFAULT 0,"
+		" note VARCHAR(255) NOT NULL DEFAULT '',"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" KEY idx_job (uniacid, job_id, id)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {job_progress} ("
+		" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" job_id INT UNSIGNED NOT NULL,"
+		" author_kind VARCHAR(16) NOT NULL,"
+		" author_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" body TEXT NOT NULL,"
+		" visibility VARCHAR(8) NOT NULL,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" KEY idx_job (uniacid, job_id, visibility, id)"
+		")" TABLE_OPTIONS, NULL },
+	/* References to files stored by 微擎 (attachment path or remote URL); progress_id 0 = the
+	 * attachments the job was raised with. */
+	{ "CREATE TABLE IF NOT EXISTS {job_attachment} ("
+		" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" job_id INT UNSIGNED NOT NULL,"
+		" progress_id BIGINT UNSIGNED NOT NULL DEFAULT 0,"
+		" ref VARCHAR(255) NOT NULL,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" KEY idx_job (uniacid, job_id, progress_id)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {sla_breach} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" job_id INT UNSIGNED NOT NULL,"
+		" assignee_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" status VARCHAR(16) NOT NULL,"
+		" due_at INT UNSIGNED NOT NULL,"
+		" detected_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_job (uniacid, job_id),"
+		" KEY idx_detected (uniacid, detected_at),"
+		" KEY idx_assignee (uniacid, assignee_id, detected_at)"
+		")" TABLE_OPTIONS, NULL },
+	/* One row per client and kind of recurring work (e.g. monthly 记账, 报税): the job of each
+	 * period is created at next_run_at, due on due_day moved past holidays. */
+	{ "CREATE TABLE IF NOT EXISTS {recurring} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" service_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" type VARCHAR(32) NOT NULL,"
+		" title VARCHAR(64) NOT NULL,"
+		" skill VARCHAR(32) NOT NULL DEFAULT '',"
+		" dispatch_mode VARCHAR(16) NOT NULL DEFAULT 'exclusive',"
+		" due_day TINYINT UNSIGNED NOT NULL DEFAULT 0,"
+		" active TINYINT UNSIGNED NOT NULL DEFAULT 1,"
+		" next_period INT UNSIGNED NOT NULL,"
+		" next_run_at INT UNSIGNED NOT NULL,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" lease_until INT UNSIGNED NOT NULL DEFAULT 0,"
+		" lease_token CHAR(16) NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_client_type (uniacid, client_id, type),"
+		" KEY idx_due (uniacid, active, next_run_at),"
+		" KEY idx_lease (lease_token)"
+		")" TABLE_OPTIONS, NULL },
+	/* The round-robin position of auto-assignment. */
+	{ "CREATE TABLE IF NOT EXISTS {dispatch_cursor} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" last_staff_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (uniacid)"
+		")" TABLE_OPTIONS, NULL },
+	/* Minimal outbox (owned by the notices area, which extends it and adds the sender): one row
+	 * per notice, written in the transaction of the event; dedup_key makes re-queuing a no-op.
+	 * status: queued → sending → sent | failed | deferred | cancelled. */
+	{ "CREATE TABLE IF NOT EXISTS {outbox} ("
+		" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" recipient_kind VARCHAR(16) NOT NULL,"
+		" recipient_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" channel VARCHAR(16) NOT NULL DEFAULT 'auto',"
+		" template VARCHAR(64) NOT NULL,"
+		" payload MEDIUMTEXT NOT NULL,"
+		" dedup_key VARCHAR(128) NOT NULL,"
+		" status VARCHAR(16) NOT NULL DEFAULT 'queued',"
+		" attempts INT UNSIGNED NOT NULL DEFAULT 0,"
+		" next_attempt_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" last_error VARCHAR(255) NOT NULL DEFAULT '',"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_dedup (uniacid, dedup_key),"
+		" KEY idx_due (status, next_attempt_at),"
+		" KEY idx_uniacid (uniacid, status, next_attempt_at)"
+		")" TABLE_OPTIONS, NULL },
+};
+
 const cloudacct_migration cloudacct_migrations[] = {
 	{ 1, "foundation: audit trail, settings", v1_foundation, sizeof(v1_foundation) / sizeof(v1_foundation[0]) },
 	{ 2, "people: stores, staff, clients, contacts, bind codes, registrations, handovers", v2_people,
 		sizeof(v2_people) / sizeof(v2_people[0]) },
+	{ 3, "work: catalogue, orders, jobs, history, progress, SLA breaches, recurring schedules, outbox", v3_work,
+		sizeof(v3_work) / sizeof(v3_work[0]) },
 };
 const size_t cloudacct_n_migrations = sizeof(cloudacct_migrations) / sizeof(cloudacct_migrations[0]);
 
@@ -206,5 +452,16 @@ const char *const cloudacct_tables[] = {
 	"bind_code",
 	"registration",
 	"handover",
+	"category",
+	"service",
+	"order",
+	"job",
+	"job_history",
+	"job_progress",
+	"job_attachment",
+	"sla_breach",
+	"recurring",
+	"dispatch_cursor",
+	"outbox",
 	NULL,
 };

@@ -14,6 +14,21 @@ const cloudacct_setting_key cloudacct_setting_keys[] = {
 	{ "complaint_reopen_days", CLOUDACCT_SETTING_INT, "7", 0, 90, NULL, false, "投诉结案后客户可重新打开的天数" },
 	/* money */
 	{ "dunning_steps", CLOUDACCT_SETTING_INT_LIST, "[-3,0,3,7,15]", -60, 180, NULL, false, "催费节点（相对到期日的天数）" },
+	/* work */
+	{ "grab_window_minutes", CLOUDACCT_SETTING_INT, "30", 1, 10080, NULL, false, "抢单时限（分钟；服务可单独设置）" },
+	{ "grab_window_urgent_minutes", CLOUDACCT_SETTING_INT, "10", 1, 10080, NULL, false, "加急工单抢单时限（分钟）" },
+	{ "auto_assign_policy", CLOUDACCT_SETTING_STRING, "\"off\"", 0, 16, "off|round_robin|least_loaded", false,
+		"抢单超时后自动派单（off 不自动，转管理员；round_robin 轮流；least_loaded 在办最少者）" },
+	{ "silent_job_hours", CLOUDACCT_SETTING_INT, "24", 1, 720, NULL, false, "已接单工单多少小时无进展时提醒管理员" },
+	{ "order_unpaid_minutes", CLOUDACCT_SETTING_INT, "30", 5, 10080, NULL, false, "订单未支付自动关闭（分钟）" },
+	{ "job_auto_close_days", CLOUDACCT_SETTING_INT, "7", 1, 90, NULL, false, "工单完成后客户未评价自动关闭（天）" },
+	{ "request_sla_hours", CLOUDACCT_SETTING_INT, "16", 0, 2000, NULL, false, "业务需求办理时限（工作小时；0 不计时）" },
+	{ "request_sla_urgent_hours", CLOUDACCT_SETTING_INT, "8", 0, 2000, NULL, false, "加急业务需求办理时限（工作小时）" },
+	{ "recurring_due_day", CLOUDACCT_SETTING_INT, "15", 1, 28, NULL, false, "周期工单（记账、报税）每月截止日，遇节假日顺延" },
+	{ "work_calendar", CLOUDACCT_SETTING_JSON,
+		"{\"day_start\":\"09:00\",\"day_end\":\"18:00\",\"break_start\":\"12:00\",\"break_end\":\"13:00\","
+		"\"weekend\":[0,6],\"exceptions\":[]}", 0, 0, NULL, false,
+		"工作日历：工作时间、午休、周末（0=周日…6=周六）、节假日与调休上班日（请用 Work\\Calendar::set 校验后保存）" },
 	/* notices */
 	{ "sms_provider", CLOUDACCT_SETTING_STRING, "\"none\"", 0, 16, "none|tencent|aliyun", false, "短信服务商" },
 	{ "sms_secret_id", CLOUDACCT_SETTING_STRING, "\"\"", 0, 128, NULL, false, "短信 SecretId / AccessKeyId" },
