@@ -50,7 +50,10 @@ cloudacct_build() (
   if [ ! -f Makefile ] || [ ! -f configure ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     if [ -f Makefile ]; then make -s clean >/dev/null 2>&1 || true; fi
     say "phpize"
-    "$phpize" >/dev/null
+    local log
+    log=$(mktemp)
+    if ! "$phpize" >"$log" 2>&1; then cat "$log" >&2; rm -f "$log"; die "phpize failed"; fi
+    rm -f "$log"
     cloudacct_link_php_parser
     say "./configure ${configure_args[*]}"
     if ! ./configure "${configure_args[@]}" >build/configure.out 2>&1; then
@@ -62,9 +65,13 @@ cloudacct_build() (
   cloudacct_link_php_parser
 
   say "make -j$jobs"
-  make -j"$jobs" >build/make.out 2>&1 || { cat build/make.out >&2; die "make failed"; }
-  # Compiler diagnostics only; the libtool command lines are noise.
-  grep -E '(warning|error|note):|^In file included|In function' build/make.out >&2 || true
+  # Compiler diagnostics only (the libtool command lines are noise); all of it in build/make.out.
+  local diag='(warning|error|note):|^In file included|In function|^ +[0-9]+ \| |^ +\| |^make: \*\*\*|undefined reference'
+  if ! make -j"$jobs" >build/make.out 2>&1; then
+    grep -E "$diag" build/make.out >&2 || tail -n 40 build/make.out >&2
+    die "make failed (full output: build/make.out)"
+  fi
+  grep -E "$diag" build/make.out >&2 || true
   [ -f modules/cloudacct.so ] || die "make succeeded but modules/cloudacct.so is missing"
   say "built $CLOUDACCT_ROOT/modules/cloudacct.so"
 )

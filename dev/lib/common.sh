@@ -58,3 +58,29 @@ short_tmpdir() {
   [ ${#base} -le 40 ] || base=/tmp
   mktemp -d "$base/$1.XXXXXX"
 }
+
+# One build/test at a time per work tree (the build and run-tests' output files live in the
+# tree). A lock directory holding the owner's pid, rather than flock on an open descriptor:
+# descriptors are inherited by every process a test starts, and a server a test leaves behind
+# would hold the lock forever. A lock whose owner is gone is taken over.
+CLOUDACCT_LOCK=/tmp/cloudacct-tree.$(printf '%s' "$CLOUDACCT_ROOT" | sha256sum | cut -c1-12).lock
+cloudacct_lock() {
+  local holder said=0 since=$SECONDS
+  while ! mkdir "$CLOUDACCT_LOCK" 2>/dev/null; do
+    holder=$(cat "$CLOUDACCT_LOCK/pid" 2>/dev/null || true)
+    if { [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; } ||
+       { [ -z "$holder" ] && [ $((SECONDS - since)) -gt 10 ]; }; then
+      rm -rf "$CLOUDACCT_LOCK"
+      continue
+    fi
+    if [ $said -eq 0 ]; then
+      say "waiting for pid ${holder:-?} (another dev/test or dev/demo build in $CLOUDACCT_ROOT)"
+      said=1
+    fi
+    sleep 1
+  done
+  printf '%s\n' "$$" >"$CLOUDACCT_LOCK/pid"
+}
+cloudacct_unlock() {
+  if [ "$(cat "$CLOUDACCT_LOCK/pid" 2>/dev/null)" = "$$" ]; then rm -rf "$CLOUDACCT_LOCK"; fi
+}
