@@ -15,6 +15,7 @@
 #include "src/context/context.h"
 #include "src/audit/audit.h"
 #include "src/settings/settings.h"
+#include "src/people/people.h"
 #include "src/work/work.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(cloudacct)
@@ -83,6 +84,7 @@ static PHP_MINIT_FUNCTION(cloudacct)
 	cloudacct_context_minit();
 	cloudacct_audit_minit();
 	cloudacct_settings_minit();
+	cloudacct_people_minit();
 	cloudacct_work_minit();
 	return SUCCESS;
 }

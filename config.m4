@@ -43,6 +43,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/core/job_fsm.c \
     src/core/order_fsm.c \
     src/core/calendar.c \
+    src/core/credit_code.c \
     src/db/link.c \
     src/db/pool.c \
     src/db/stmt.c \
@@ -53,6 +54,12 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/context/area.c \
     src/audit/audit.c \
     src/people/lookup.c \
+    src/people/common.c \
+    src/people/people.c \
+    src/people/stores.c \
+    src/people/staff.c \
+    src/people/clients.c \
+    src/people/contacts.c \
     src/settings/settings.c \
     src/settings/keys.c \
     src/notices/outbox.c \

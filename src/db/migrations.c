@@ -76,7 +76,8 @@ static const cloudacct_migration_step v2_people[] = {
 		" updated_at INT UNSIGNED NOT NULL,"
 		" PRIMARY KEY (id),"
 		" UNIQUE KEY uq_openid (uniacid, openid),"
-		" KEY idx_dispatch (uniacid, active, on_duty, store_id)"
+		" KEY idx_dispatch (uniacid, active, on_duty, store_id),"
+		" KEY idx_we7 (uniacid, we7_uid)"
 		")" TABLE_OPTIONS, NULL },
 	{ "CREATE TABLE IF NOT EXISTS {staff_skill} ("
 		" uniacid INT UNSIGNED NOT NULL,"
@@ -85,20 +86,21 @@ static const cloudacct_migration_step v2_people[] = {
 		" PRIMARY KEY (staff_id, skill),"
 		" KEY idx_skill (uniacid, skill)"
 		")" TABLE_OPTIONS, NULL },
-	/* Client companies. accountant_id is the exclusive accountant (专属会计), 0 = none. */
+	/* Client companies. accountant_id is the exclusive accountant (专属会计), 0 = none.
+	 * credit_code is the normalised (upper-case) 统一社会信用代码 or NULL; taxpayer_type is
+	 * 'small' (小规模纳税人) or 'general' (一般纳税人); status active | paused | terminated. */
 	{ "CREATE TABLE IF NOT EXISTS {client} ("
 		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
 		" uniacid INT UNSIGNED NOT NULL,"
 		" name VARCHAR(128) NOT NULL,"
 		" credit_code CHAR(18) NULL,"
-		" taxpayer_type TINYINT UNSIGNED NOT NULL DEFAULT 1,"
+		" taxpayer_type VARCHAR(16) NOT NULL DEFAULT 'small',"
 		" industry VARCHAR(64) NOT NULL DEFAULT '',"
 		" address VARCHAR(255) NOT NULL DEFAULT '',"
 		" store_id INT UNSIGNED NOT NULL DEFAULT 0,"
 		" accountant_id INT UNSIGNED NOT NULL DEFAULT 0,"
-		" tags VARCHAR(255) NOT NULL DEFAULT '',"
 		" status VARCHAR(16) NOT NULL DEFAULT 'active',"
-		" notes TEXT NOT NULL,"
+		" notes VARCHAR(2000) NOT NULL DEFAULT '',"
 		" created_at INT UNSIGNED NOT NULL,"
 		" updated_at INT UNSIGNED NOT NULL,"
 		" PRIMARY KEY (id),"
@@ -106,6 +108,14 @@ static const cloudacct_migration_step v2_people[] = {
 		" KEY idx_accountant (uniacid, accountant_id, status),"
 		" KEY idx_store (uniacid, store_id, status),"
 		" KEY idx_name (uniacid, name)"
+		")" TABLE_OPTIONS, NULL },
+	/* Labels on client companies (重点客户, 零申报…), indexed for the tag filter. */
+	{ "CREATE TABLE IF NOT EXISTS {client_tag} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" tag VARCHAR(16) NOT NULL,"
+		" PRIMARY KEY (client_id, tag),"
+		" KEY idx_tag (uniacid, tag)"
 		")" TABLE_OPTIONS, NULL },
 	/* A person on the client side, known by their WeChat fan openid once bound. */
 	{ "CREATE TABLE IF NOT EXISTS {contact} ("
@@ -181,7 +191,8 @@ static const cloudacct_migration_step v2_people[] = {
 		" created_at INT UNSIGNED NOT NULL,"
 		" PRIMARY KEY (id),"
 		" KEY idx_client (uniacid, client_id, created_at),"
-		" KEY idx_staff (uniacid, from_staff_id)"
+		" KEY idx_from (uniacid, from_staff_id),"
+		" KEY idx_to (uniacid, to_staff_id)"
 		")" TABLE_OPTIONS, NULL },
 };
 
@@ -447,6 +458,7 @@ const char *const cloudacct_tables[] = {
 	"staff",
 	"staff_skill",
 	"client",
+	"client_tag",
 	"contact",
 	"client_contact",
 	"bind_code",

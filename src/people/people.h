@@ -39,4 +39,7 @@ zend_result cloudacct_people_authorize_client(cloudacct_store *s, const cloudacc
 zend_result cloudacct_people_require_active_staff(cloudacct_store *s, const cloudacct_actor *actor,
 	cloudacct_staff_info *out);
 
+/* Registers CloudAcct\People\{Stores, Staff, Clients, Contacts}; called from MINIT. */
+void cloudacct_people_minit(void);
+
 #endif

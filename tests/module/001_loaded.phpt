@@ -28,6 +28,10 @@ CloudAcct\IntegrationException
 CloudAcct\InvalidTransitionException
 CloudAcct\Money
 CloudAcct\NotFoundException
+CloudAcct\People\Clients
+CloudAcct\People\Contacts
+CloudAcct\People\Staff
+CloudAcct\People\Stores
 CloudAcct\Settings
 CloudAcct\Store
 CloudAcct\ValidationException
