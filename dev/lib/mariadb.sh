@@ -78,9 +78,10 @@ mdb_start() {
   : >"$dir/$MARKER"
   mkdir -p "$dir/data" "$dir/tmp"
 
+  # --force: no hostname check (a machine without /etc/hosts must work too)
   say "mariadb: initialising $dir/data"
   if ! "$install" --no-defaults --user="$(id -un)" --datadir="$dir/data" \
-      --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
+      --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve --force \
       >"$dir/install.log" 2>&1; then
     cat "$dir/install.log" >&2
     die "mariadb-install-db failed"
