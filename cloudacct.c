@@ -15,6 +15,8 @@
 #include "src/context/context.h"
 #include "src/audit/audit.h"
 #include "src/settings/settings.h"
+#include "src/crypto/signer.h"
+#include "src/http/http.h"
 #include "src/people/people.h"
 #include "src/work/work.h"
 
@@ -58,6 +60,16 @@ PHP_INI_BEGIN()
 		zend_cloudacct_globals, cloudacct_globals)
 	STD_PHP_INI_BOOLEAN("cloudacct.clock_settable", "0", PHP_INI_SYSTEM, OnUpdateBool, clock_settable,
 		zend_cloudacct_globals, cloudacct_globals)
+	STD_PHP_INI_ENTRY("cloudacct.http.connect_timeout_ms", "3000", PHP_INI_ALL, OnUpdatePositive,
+		http_connect_timeout_ms, zend_cloudacct_globals, cloudacct_globals)
+	STD_PHP_INI_ENTRY("cloudacct.http.timeout_ms", "10000", PHP_INI_ALL, OnUpdatePositive, http_timeout_ms,
+		zend_cloudacct_globals, cloudacct_globals)
+	STD_PHP_INI_ENTRY("cloudacct.http.concurrency", "32", PHP_INI_ALL, OnUpdatePositive, http_concurrency,
+		zend_cloudacct_globals, cloudacct_globals)
+	STD_PHP_INI_ENTRY("cloudacct.http.ca_file", "", PHP_INI_SYSTEM, OnUpdateString, http_ca_file,
+		zend_cloudacct_globals, cloudacct_globals)
+	STD_PHP_INI_BOOLEAN("cloudacct.http.test_transport", "0", PHP_INI_SYSTEM, OnUpdateBool, http_test_transport,
+		zend_cloudacct_globals, cloudacct_globals)
 PHP_INI_END()
 /* clang-format on */
 
@@ -84,6 +96,8 @@ static PHP_MINIT_FUNCTION(cloudacct)
 	cloudacct_context_minit();
 	cloudacct_audit_minit();
 	cloudacct_settings_minit();
+	cloudacct_crypto_minit();
+	cloudacct_http_minit();
 	cloudacct_people_minit();
 	cloudacct_work_minit();
 	return SUCCESS;

@@ -66,7 +66,14 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/work/work.c \
     src/work/common.c \
     src/work/calendar.c \
-    src/work/catalog.c"
+    src/work/catalog.c \
+    src/crypto/crypto.c \
+    src/crypto/signer.c \
+    src/http/client.c \
+    src/http/http_client.c \
+    src/notices/buf.c \
+    src/notices/wechat.c \
+    src/notices/sms.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
@@ -78,6 +85,8 @@ if test "$PHP_CLOUDACCT" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/settings])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/notices])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/work])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/crypto])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/http])
   PHP_ADD_EXTENSION_DEP([cloudacct], [json])
   PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
   PHP_SUBST([CLOUDACCT_SHARED_LIBADD])

@@ -21,6 +21,12 @@ ZEND_BEGIN_MODULE_GLOBALS(cloudacct)
 	zend_long db_idle_ping;        /* ping a pooled link idle longer than this many seconds */
 	zend_long db_stmt_cache_size;  /* prepared statements cached per link */
 	zend_long db_tx_attempts;      /* attempts of a transaction on deadlock / lock-wait timeout */
+	/* INI: http (src/http) */
+	zend_long http_connect_timeout_ms;
+	zend_long http_timeout_ms;
+	zend_long http_concurrency;   /* requests in flight at once in a fan-out */
+	char *http_ca_file;           /* CA bundle; empty = the system store */
+	bool http_test_transport;     /* tests/demo only: plain http + connect_to allowed */
 	/* INI: clock */
 	bool clock_settable;
 	/* request state: the settable clock (reset in RINIT) */

@@ -17,6 +17,8 @@ CloudAcct\Audit\Trail
 CloudAcct\Clock
 CloudAcct\ConflictException
 CloudAcct\ConnectionException
+CloudAcct\Crypto\SignatureException
+CloudAcct\Crypto\Signer
 CloudAcct\DatabaseException
 CloudAcct\Db\Connection
 CloudAcct\Db\Schema
@@ -24,6 +26,7 @@ CloudAcct\DeadlockException
 CloudAcct\DuplicateKeyException
 CloudAcct\Exception
 CloudAcct\ForbiddenException
+CloudAcct\Http\Client
 CloudAcct\IntegrationException
 CloudAcct\InvalidTransitionException
 CloudAcct\Money

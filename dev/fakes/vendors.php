@@ -1,0 +1,640 @@
+<?php
+/**
+ * The fake vendors behind dev/fakes/server.php: request/response types, the shared state
+ * (configuration, faults, what was received) and the three APIs. Signatures are checked the way
+ * wechat-protocols.md §4 and §5 describe the real services: rebuilt from what was received.
+ */
+
+declare(strict_types=1);
+
+namespace CloudAcct\Fakes;
+
+final class Request
+{
+    public string $path;
+    /** @var array<string, string> */
+    public array $query = [];
+    public string $rawQuery;
+
+    /** @param array<string, string> $headers lower-cased names */
+    public function __construct(public string $method, public string $target, public array $headers, public string $body)
+    {
+        [$this->path, $this->rawQuery] = array_pad(explode('?', $target, 2), 2, '');
+        parse_str($this->rawQuery, $q);
+        $this->query = array_map('strval', array_filter($q, 'is_string'));
+    }
+
+    public function host(): string
+    {
+        return strtolower(explode(':', $this->headers['host'] ?? '')[0]);
+    }
+
+    public function json(): mixed
+    {
+        return json_decode($this->body, true, 32);
+    }
+}
+
+final class Response
+{
+    public int $delayMs = 0;
+    public bool $close = false;
+
+    /** @param array<string, string> $headers */
+    public function __construct(public int $status, public string $body, public array $headers = [])
+    {
+    }
+
+    public static function json(mixed $data, int $status = 200): self
+    {
+        return new self($status, json_encode($data, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), ['Content-Type' => 'application/json; charset=utf-8']);
+    }
+
+    public function encode(bool $close): string
+    {
+        $reason = [100 => 'Continue', 200 => 'OK', 400 => 'Bad Request', 403 => 'Forbidden', 404 => 'Not Found', 500 => 'Internal Server Error', 502 => 'Bad Gateway', 503 => 'Service Unavailable'][$this->status] ?? 'Status';
+        $head = "HTTP/1.1 {$this->status} $reason\r\n";
+        foreach ($this->headers + ['Content-Length' => (string) strlen($this->body), 'Connection' => $close ? 'close' : 'keep-alive'] as $k => $v) {
+            $head .= "$k: $v\r\n";
+        }
+        return $head . "\r\n" . $this->body;
+    }
+}
+
+final class State
+{
+    public const DEFAULTS = [
+        'latency_ms' => 0,
+        'now' => null, // unix seconds the signature windows are checked against; null = the wall clock
+        'wechat' => [
+            'appid' => 'wxfake0000000001',
+            'secret' => 'fake-app-secret-0000000000000000',
+            // token => "valid" | "expired" (42001) | "invalid" (40001); issued tokens are added here
+            'tokens' => ['FAKE_ACCESS_TOKEN' => 'valid'],
+        ],
+        'tencent' => ['secret_id' => 'AKIDfakefakefakefakefake', 'secret_key' => 'fake-tencent-secret-key', 'sdk_app_id' => ''],
+        'aliyun' => ['access_key_id' => 'LTAIfakefakefake', 'access_key_secret' => 'fake-aliyun-secret'],
+        // each: {vendor: wechat|tencent|aliyun|*, openid?, phone?, path?, errcode?|code?|status?|hang_ms?|malformed?|close?, times?: n (-1 = always)}
+        'faults' => [],
+    ];
+
+    public bool $shutdown = false;
+    private array $config;
+    private array $received = [];
+    /** @var array<string, array{0: float, 1: int}> touser|client_msg_id → [time, msgid] */
+    private array $dedup = [];
+    /** @var array<string, float> */
+    private array $nonces = [];
+    private int $seq = 0;
+    private array $stable = [];
+
+    public function __construct(private ?string $record, array $config)
+    {
+        $this->config = self::merge(self::DEFAULTS, $config);
+    }
+
+    private static function merge(array $base, array $over): array
+    {
+        foreach ($over as $k => $v) {
+            $base[$k] = is_array($v) && isset($base[$k]) && is_array($base[$k]) && !array_is_list($v) && $k !== 'faults'
+                ? self::merge($base[$k], $v) : $v;
+        }
+        return $base;
+    }
+
+    public function now(): int
+    {
+        return $this->config['now'] ?? time();
+    }
+
+    public function cfg(string $vendor): array
+    {
+        return $this->config[$vendor];
+    }
+
+    public function nextId(): int
+    {
+        return ++$this->seq;
+    }
+
+    public function handle(Request $r): Response
+    {
+        if (str_starts_with($r->path, '/_')) {
+            return $this->control($r);
+        }
+        $vendor = match ($r->host()) {
+            'api.weixin.qq.com' => 'wechat',
+            'sms.tencentcloudapi.com' => 'tencent',
+            'dysmsapi.aliyuncs.com' => 'aliyun',
+            default => null,
+        };
+        if ($vendor === null) {
+            return Response::json(['error' => 'unknown host ' . $r->host()], 404);
+        }
+        $record = ['n' => count($this->received) + 1, 'time' => microtime(true), 'vendor' => $vendor, 'method' => $r->method,
+            'path' => $r->path, 'query' => $r->query, 'headers' => $r->headers, 'body' => $r->body];
+        $api = match ($vendor) {
+            'wechat' => new WeChat($this),
+            'tencent' => new Tencent($this),
+            'aliyun' => new Aliyun($this),
+        };
+        $response = $api->handle($r, $record);
+        $response->delayMs += (int) $this->config['latency_ms'];
+        $record['status'] = $response->close ? 0 : $response->status;
+        $record['response'] = $response->close ? '' : $response->body;
+        $this->received[] = $record;
+        if ($this->record !== null) {
+            file_put_contents($this->record, json_encode($record, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES) . "\n", FILE_APPEND);
+        }
+        return $response;
+    }
+
+    /**
+     * The first fault matching this request (by vendor and openid/phone/path), spending one of its
+     * "times". Returns null when none applies.
+     */
+    public function fault(string $vendor, string $path, ?string $openid = null, ?string $phone = null): ?array
+    {
+        foreach ($this->config['faults'] as $i => $f) {
+            if (!in_array($f['vendor'] ?? '*', ['*', $vendor], true)
+                || (isset($f['openid']) && $f['openid'] !== $openid)
+                || (isset($f['phone']) && $f['phone'] !== $phone)
+                || (isset($f['path']) && $f['path'] !== $path)
+                || ($f['times'] ?? -1) === 0) {
+                continue;
+            }
+            if (($f['times'] ?? -1) > 0) {
+                $this->config['faults'][$i]['times']--;
+            }
+            return $f;
+        }
+        return null;
+    }
+
+    /** A transport-level fault as a response (status, hang, malformed body, hang-up), or null. */
+    public static function transportFault(?array $f): ?Response
+    {
+        if ($f === null) {
+            return null;
+        }
+        if (!empty($f['close'])) {
+            $r = new Response(0, '');
+            $r->close = true;
+            return $r;
+        }
+        if (isset($f['hang_ms'])) {
+            $r = Response::json(['late' => true]);
+            $r->delayMs = (int) $f['hang_ms'];
+            return $r;
+        }
+        if (isset($f['status'])) {
+            return new Response((int) $f['status'], '<html><body>upstream error</body></html>', ['Content-Type' => 'text/html']);
+        }
+        if (!empty($f['malformed'])) {
+            return new Response(200, '{"errcode":0,"errmsg":', ['Content-Type' => 'application/json']);
+        }
+        return null;
+    }
+
+    /** Client-side dedup of WeChat template messages: same openid + client_msg_id within 10 min. */
+    public function dedup(string $key, int $msgid): ?int
+    {
+        $now = microtime(true);
+        if (isset($this->dedup[$key]) && $now - $this->dedup[$key][0] < 600) {
+            return $this->dedup[$key][1];
+        }
+        $this->dedup[$key] = [$now, $msgid];
+        return null;
+    }
+
+    public function nonceUsed(string $nonce): bool
+    {
+        if (isset($this->nonces[$nonce])) {
+            return true;
+        }
+        $this->nonces[$nonce] = microtime(true);
+        return false;
+    }
+
+    public function tokenState(string $token): ?string
+    {
+        return $this->config['wechat']['tokens'][$token] ?? null;
+    }
+
+    public function issueToken(bool $stable, bool $force): string
+    {
+        if ($stable && !$force && isset($this->stable['token']) && $this->tokenState($this->stable['token']) === 'valid') {
+            return $this->stable['token'];
+        }
+        $token = 'FAKE_' . bin2hex(random_bytes(12));
+        $this->config['wechat']['tokens'][$token] = 'valid';
+        if ($stable) {
+            if (isset($this->stable['token'])) {
+                $this->config['wechat']['tokens'][$this->stable['token']] = 'invalid';
+            }
+            $this->stable['token'] = $token;
+        }
+        return $token;
+    }
+
+    private function control(Request $r): Response
+    {
+        switch ($r->path) {
+            case '/_health':
+                return Response::json(['ok' => true]);
+            case '/_config':
+                return Response::json($this->config);
+            case '/_control':
+                $data = $r->json();
+                if (!is_array($data)) {
+                    return Response::json(['error' => 'JSON object expected'], 400);
+                }
+                $this->config = self::merge($this->config, $data);
+                return Response::json(['ok' => true]);
+            case '/_received':
+                $vendor = $r->query['vendor'] ?? null;
+                return Response::json(array_values(array_filter($this->received, fn ($x) => $vendor === null || $x['vendor'] === $vendor)));
+            case '/_reset':
+                $this->received = $this->dedup = $this->nonces = $this->stable = [];
+                $this->config['faults'] = [];
+                $this->config['wechat']['tokens'] = self::DEFAULTS['wechat']['tokens'];
+                return Response::json(['ok' => true]);
+            case '/_shutdown':
+                $this->shutdown = true;
+                return Response::json(['ok' => true]);
+        }
+        return Response::json(['error' => 'unknown control endpoint'], 404);
+    }
+}
+
+/** api.weixin.qq.com: tokens, template messages, subscribe messages (wechat-protocols.md §3). */
+final class WeChat
+{
+    /** Keyword types and limits (characters), as the sender applies them; a violation is 47003. */
+    private const RULES = [
+        'thing' => 20, 'number' => 32, 'letter' => 32, 'symbol' => 5, 'character_string' => 32, 'time' => 32,
+        'date' => 32, 'amount' => 20, 'phone_number' => 17, 'car_number' => 8, 'name' => 20, 'phrase' => 5,
+    ];
+
+    public function __construct(private State $s)
+    {
+    }
+
+    private static function err(int $code, string $msg): Response
+    {
+        return Response::json(['errcode' => $code, 'errmsg' => "$msg rid: " . bin2hex(random_bytes(6))]);
+    }
+
+    public function handle(Request $r, array &$record): Response
+    {
+        $cfg = $this->s->cfg('wechat');
+        if ($r->path === '/cgi-bin/token' && $r->method === 'GET') {
+            if (($r->query['appid'] ?? '') !== $cfg['appid'] || ($r->query['secret'] ?? '') !== $cfg['secret']) {
+                return self::err(40125, 'invalid appsecret');
+            }
+            return Response::json(['access_token' => $this->s->issueToken(false, false), 'expires_in' => 7200]);
+        }
+        if ($r->path === '/cgi-bin/stable_token' && $r->method === 'POST') {
+            $j = $r->json();
+            if (!is_array($j) || ($j['grant_type'] ?? '') !== 'client_credential') {
+                return self::err(40002, 'invalid grant_type');
+            }
+            if (($j['appid'] ?? '') !== $cfg['appid'] || ($j['secret'] ?? '') !== $cfg['secret']) {
+                return self::err(40125, 'invalid appsecret');
+            }
+            return Response::json(['access_token' => $this->s->issueToken(true, !empty($j['force_refresh'])), 'expires_in' => 7200]);
+        }
+        $subscribe = $r->path === '/cgi-bin/message/subscribe/send';
+        if ($r->method !== 'POST' || !($subscribe || $r->path === '/cgi-bin/message/template/send')) {
+            return new Response(404, 'not found');
+        }
+        $j = $r->json();
+        $openid = is_array($j) && is_string($j['touser'] ?? null) ? $j['touser'] : null;
+        $record['json'] = $j;
+        $fault = $this->s->fault('wechat', $r->path, $openid);
+        if ($t = State::transportFault($fault)) {
+            return $t;
+        }
+        $token = $r->query['access_token'] ?? '';
+        if ($token === '') {
+            return self::err(41001, 'access_token missing');
+        }
+        $state = $this->s->tokenState($token);
+        if ($state === 'expired') {
+            return self::err(42001, 'access_token expired');
+        }
+        if ($state !== 'valid') {
+            return self::err(40001, 'invalid credential, access_token is invalid or not latest');
+        }
+        if (isset($fault['errcode'])) {
+            return self::err((int) $fault['errcode'], 'injected');
+        }
+        if (!is_array($j)) {
+            return self::err(47001, 'data format error');
+        }
+        if ($openid === null || !preg_match('/^[A-Za-z0-9_-]{6,64}$/', $openid)) {
+            return self::err(40003, 'invalid openid');
+        }
+        if (!is_string($j['template_id'] ?? null) || $j['template_id'] === '') {
+            return self::err(40037, 'invalid template_id');
+        }
+        if ($subscribe && (!in_array($j['miniprogram_state'] ?? 'formal', ['developer', 'trial', 'formal'], true)
+            || !in_array($j['lang'] ?? 'zh_CN', ['zh_CN', 'en_US', 'zh_HK', 'zh_TW'], true))) {
+            return self::err(47003, 'argument invalid! miniprogram_state/lang');
+        }
+        if ($bad = $this->checkData($j['data'] ?? null)) {
+            return self::err(47003, "argument invalid! $bad");
+        }
+        $msgid = 2000000000 + $this->s->nextId();
+        if (!$subscribe && is_string($j['client_msg_id'] ?? null)) {
+            $first = $this->s->dedup($openid . '|' . $j['client_msg_id'], $msgid);
+            if ($first !== null) {
+                $record['duplicate'] = true; // accepted, not delivered again
+                $msgid = $first;
+            }
+        }
+        $record['delivered'] = empty($record['duplicate']);
+        return Response::json(['errcode' => 0, 'errmsg' => 'ok', 'msgid' => $msgid]);
+    }
+
+    private function checkData(mixed $data): ?string
+    {
+        if (!is_array($data) || $data === []) {
+            return 'data';
+        }
+        foreach ($data as $key => $item) {
+            if (!is_array($item) || !is_string($item['value'] ?? null) || $item['value'] === '') {
+                return "data.$key.value";
+            }
+            $type = rtrim((string) $key, '0123456789');
+            $max = self::RULES[$type] ?? 200;
+            if (!preg_match('//u', $item['value']) || preg_match_all('/./su', $item['value']) > $max) {
+                return "data.$key.value invalid";
+            }
+        }
+        return null;
+    }
+}
+
+/** sms.tencentcloudapi.com: SendSms 2021-01-11 with TC3-HMAC-SHA256. */
+final class Tencent
+{
+    public function __construct(private State $s)
+    {
+    }
+
+    private static function err(string $code, string $msg): Response
+    {
+        return Response::json(['Response' => ['Error' => ['Code' => $code, 'Message' => $msg], 'RequestId' => self::uuid()]]);
+    }
+
+    public static function uuid(): string
+    {
+        $h = bin2hex(random_bytes(16));
+        return sprintf('%s-%s-%s-%s-%s', substr($h, 0, 8), substr($h, 8, 4), substr($h, 12, 4), substr($h, 16, 4), substr($h, 20));
+    }
+
+    public function handle(Request $r, array &$record): Response
+    {
+        $cfg = $this->s->cfg('tencent');
+        $j = $r->json();
+        $record['json'] = $j;
+        $phones = is_array($j['PhoneNumberSet'] ?? null) ? $j['PhoneNumberSet'] : [];
+        $phone = is_string($phones[0] ?? null) ? preg_replace('/^(\+86|0086|86)(?=\d{11}$)/', '', $phones[0]) : null;
+        $fault = $this->s->fault('tencent', $r->path, null, $phone);
+        if ($t = State::transportFault($fault)) {
+            return $t;
+        }
+        if ($r->method !== 'POST' || $r->path !== '/') {
+            return self::err('InvalidAction', 'only POST / is served');
+        }
+        if ($e = $this->verify($r, $cfg)) {
+            $record['verified'] = false;
+            return self::err($e[0], $e[1]);
+        }
+        $record['verified'] = true;
+        if (strcasecmp($r->headers['x-tc-action'] ?? '', 'SendSms') !== 0) {
+            return self::err('InvalidAction', 'The action requested is invalid');
+        }
+        if (($r->headers['x-tc-version'] ?? '') !== '2021-01-11') {
+            return self::err('InvalidParameter', 'X-TC-Version');
+        }
+        if (!is_array($j)) {
+            return self::err('InvalidParameter', 'The request body is not JSON');
+        }
+        foreach (['SmsSdkAppId', 'SignName', 'TemplateId'] as $k) {
+            if (!is_string($j[$k] ?? null) || $j[$k] === '') {
+                return self::err('MissingParameter', "The request is missing a required parameter `$k`.");
+            }
+        }
+        if ($cfg['sdk_app_id'] !== '' && $j['SmsSdkAppId'] !== $cfg['sdk_app_id']) {
+            return self::err('UnauthorizedOperation.SmsSdkAppIdVerifyFail', 'SmsSdkAppId verify fail');
+        }
+        if ($phones === []) {
+            return self::err('MissingParameter.EmptyPhoneNumberSet', 'PhoneNumberSet is empty');
+        }
+        if (isset($j['TemplateParamSet']) && (!is_array($j['TemplateParamSet']) || !array_is_list($j['TemplateParamSet']))) {
+            return self::err('InvalidParameterValue.TemplateParameterFormatError', 'TemplateParamSet');
+        }
+        if (isset($fault['code']) && !str_contains($fault['code'], 'LimitExceeded.Phone') && !str_starts_with($fault['code'], 'FailedOperation.Phone')) {
+            return self::err($fault['code'], 'injected');
+        }
+        $set = [];
+        foreach ($phones as $p) {
+            $ok = is_string($p) && preg_match('/^(\+86|0086|86)?1[3-9]\d{9}$/', $p);
+            $code = !$ok ? 'InvalidParameterValue.IncorrectPhoneNumber' : ($fault['code'] ?? 'Ok');
+            $set[] = ['SerialNo' => '5000:' . (104571066915705365 + $this->s->nextId()), 'PhoneNumber' => (string) $p, 'Fee' => $code === 'Ok' ? 1 : 0,
+                'SessionContext' => (string) ($j['SessionContext'] ?? ''), 'Code' => $code,
+                'Message' => $code === 'Ok' ? 'send success' : $code, 'IsoCode' => 'CN'];
+        }
+        $record['delivered'] = ($set[0]['Code'] ?? '') === 'Ok';
+        return Response::json(['Response' => ['SendStatusSet' => $set, 'RequestId' => self::uuid()]]);
+    }
+
+    /** @return null|array{0: string, 1: string} the error code and message, null when valid */
+    private function verify(Request $r, array $cfg): ?array
+    {
+        if (!preg_match('~^TC3-HMAC-SHA256 Credential=([^/]+)/(\d{4}-\d{2}-\d{2})/([a-z]+)/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$~',
+            $r->headers['authorization'] ?? '', $m)) {
+            return ['AuthFailure.InvalidAuthorization', 'Authorization is malformed'];
+        }
+        [, $id, $date, $service, $signed, $signature] = $m;
+        $ts = (int) ($r->headers['x-tc-timestamp'] ?? 0);
+        if (abs($this->s->now() - $ts) > 300) {
+            return ['AuthFailure.SignatureExpire', 'Signature expired'];
+        }
+        if ($id !== $cfg['secret_id']) {
+            return ['AuthFailure.SecretIdNotFound', 'The SecretId is not found'];
+        }
+        $names = explode(';', $signed);
+        if (!in_array('content-type', $names, true) || !in_array('host', $names, true) || $names !== array_values(array_unique($names))) {
+            return ['AuthFailure.SignatureFailure', 'SignedHeaders must include content-type and host'];
+        }
+        $sorted = $names;
+        sort($sorted, SORT_STRING);
+        $canonHeaders = '';
+        foreach ($sorted as $n) {
+            $canonHeaders .= $n . ':' . strtolower(trim($r->headers[$n] ?? '')) . "\n";
+        }
+        $canon = "{$r->method}\n{$r->path}\n{$r->rawQuery}\n$canonHeaders\n" . implode(';', $sorted) . "\n" . hash('sha256', $r->body);
+        $sts = "TC3-HMAC-SHA256\n$ts\n$date/$service/tc3_request\n" . hash('sha256', $canon);
+        $k = hash_hmac('sha256', 'tc3_request', hash_hmac('sha256', $service, hash_hmac('sha256', $date, 'TC3' . $cfg['secret_key'], true), true), true);
+        if ($date !== gmdate('Y-m-d', $ts) || !hash_equals(hash_hmac('sha256', $sts, $k), $signature)) {
+            return ['AuthFailure.SignatureFailure', 'The provided credentials could not be validated. Please check your signature is correct.'];
+        }
+        return null;
+    }
+}
+
+/** dysmsapi.aliyuncs.com: SendSms 2017-05-25, ACS3-HMAC-SHA256 or RPC signature v1. */
+final class Aliyun
+{
+    public function __construct(private State $s)
+    {
+    }
+
+    private static function err(string $code, string $msg, int $status = 400): Response
+    {
+        return Response::json(['RequestId' => strtoupper(Tencent::uuid()), 'HostId' => 'dysmsapi.aliyuncs.com', 'Code' => $code,
+            'Message' => $msg, 'Recommend' => 'https://api.aliyun.com/troubleshoot'], $status);
+    }
+
+    private static function pe(string $s): string
+    {
+        return rawurlencode($s); // RFC 3986, '~' kept (PHP ≥ 7)
+    }
+
+    /** Query string decoded without PHP's name mangling. */
+    private static function params(string $raw): array
+    {
+        $out = [];
+        foreach ($raw === '' ? [] : explode('&', $raw) as $pair) {
+            [$k, $v] = array_pad(explode('=', $pair, 2), 2, '');
+            $out[rawurldecode($k)] = rawurldecode(str_replace('+', '%20', $v));
+        }
+        return $out;
+    }
+
+    private static function canonicalQuery(array $params): string
+    {
+        ksort($params, SORT_STRING);
+        $parts = [];
+        foreach ($params as $k => $v) {
+            $parts[] = self::pe((string) $k) . '=' . self::pe((string) $v);
+        }
+        return implode('&', $parts);
+    }
+
+    public function handle(Request $r, array &$record): Response
+    {
+        $cfg = $this->s->cfg('aliyun');
+        $query = self::params($r->rawQuery);
+        $form = str_starts_with($r->headers['content-type'] ?? '', 'application/x-www-form-urlencoded') ? self::params($r->body) : [];
+        $params = $query + $form;
+        $record['params'] = $params;
+        $fault = $this->s->fault('aliyun', $r->path, null, $params['PhoneNumbers'] ?? null);
+        if ($t = State::transportFault($fault)) {
+            return $t;
+        }
+        $auth = $r->headers['authorization'] ?? '';
+        $e = str_starts_with($auth, 'ACS3-HMAC-SHA256 ') ? $this->verifyAcs3($r, $cfg, $query) : $this->verifyRpc($r, $cfg, $params);
+        $record['signature'] = str_starts_with($auth, 'ACS3-HMAC-SHA256 ') ? 'acs3' : 'rpc';
+        if ($e) {
+            $record['verified'] = false;
+            return self::err($e[0], $e[1], $e[2] ?? 400);
+        }
+        $record['verified'] = true;
+        $action = $r->headers['x-acs-action'] ?? ($params['Action'] ?? '');
+        if ($action !== 'SendSms') {
+            return self::err('InvalidAction.NotFound', 'Specified api is not found', 404);
+        }
+        if (isset($fault['code'])) {
+            return Response::json(['Code' => $fault['code'], 'Message' => 'injected', 'RequestId' => strtoupper(Tencent::uuid())]);
+        }
+        foreach (['PhoneNumbers', 'SignName', 'TemplateCode'] as $k) {
+            if (($params[$k] ?? '') === '') {
+                return self::err('MissingParameter', "$k is mandatory for this action.");
+            }
+        }
+        foreach (explode(',', $params['PhoneNumbers']) as $p) {
+            if (!preg_match('/^1[3-9]\d{9}$/', $p)) {
+                return Response::json(['Code' => 'isv.MOBILE_NUMBER_ILLEGAL', 'Message' => "$p invalid", 'RequestId' => strtoupper(Tencent::uuid())]);
+            }
+        }
+        if (isset($params['TemplateParam']) && !is_array(json_decode($params['TemplateParam'], true))) {
+            return Response::json(['Code' => 'isv.INVALID_JSON_PARAM', 'Message' => 'JSON参数不合法', 'RequestId' => strtoupper(Tencent::uuid())]);
+        }
+        $record['delivered'] = true;
+        return Response::json(['Code' => 'OK', 'Message' => 'OK', 'BizId' => (900619746936498440 + $this->s->nextId()) . '^0',
+            'RequestId' => strtoupper(Tencent::uuid())]);
+    }
+
+    private function checkTime(string $ts): ?array
+    {
+        $t = \DateTimeImmutable::createFromFormat('!Y-m-d\TH:i:s\Z', $ts, new \DateTimeZone('UTC'));
+        if ($t === false || abs($this->s->now() - $t->getTimestamp()) > 900) {
+            return ['InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.'];
+        }
+        return null;
+    }
+
+    /** @return null|array{0: string, 1: string, 2?: int} */
+    private function verifyAcs3(Request $r, array $cfg, array $query): ?array
+    {
+        if (!preg_match('~^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([a-z0-9;-]+),Signature=([0-9a-f]{64})$~', $r->headers['authorization'], $m)) {
+            return ['IncompleteSignature', 'The request signature does not conform to Aliyun standards.'];
+        }
+        [, $id, $signed, $signature] = $m;
+        if ($id !== $cfg['access_key_id']) {
+            return ['InvalidAccessKeyId.NotFound', 'Specified access key is not found.', 404];
+        }
+        if ($e = $this->checkTime($r->headers['x-acs-date'] ?? '')) {
+            return $e;
+        }
+        if (hash('sha256', $r->body) !== ($r->headers['x-acs-content-sha256'] ?? '')) {
+            return ['SignatureDoesNotMatch', 'x-acs-content-sha256 does not match the body'];
+        }
+        $names = explode(';', $signed);
+        foreach (['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'] as $must) {
+            if (!in_array($must, $names, true)) {
+                return ['SignatureDoesNotMatch', "$must must be signed"];
+            }
+        }
+        $canonHeaders = '';
+        foreach ($names as $n) {
+            $canonHeaders .= $n . ':' . trim($r->headers[$n] ?? '') . "\n";
+        }
+        $canon = "{$r->method}\n{$r->path}\n" . self::canonicalQuery($query) . "\n$canonHeaders\n$signed\n" . hash('sha256', $r->body);
+        if (!hash_equals(hash_hmac('sha256', "ACS3-HMAC-SHA256\n" . hash('sha256', $canon), $cfg['access_key_secret']), $signature)) {
+            return ['SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.'];
+        }
+        if ($this->s->nonceUsed($r->headers['x-acs-signature-nonce'] ?? '')) {
+            return ['SignatureNonceUsed', 'Specified signature nonce was used already.'];
+        }
+        return null;
+    }
+
+    /** @return null|array{0: string, 1: string, 2?: int} */
+    private function verifyRpc(Request $r, array $cfg, array $params): ?array
+    {
+        $signature = $params['Signature'] ?? '';
+        unset($params['Signature']);
+        if ($signature === '' || ($params['SignatureMethod'] ?? '') !== 'HMAC-SHA1' || ($params['SignatureVersion'] ?? '') !== '1.0') {
+            return ['IncompleteSignature', 'The request signature does not conform to Aliyun standards.'];
+        }
+        if (($params['AccessKeyId'] ?? '') !== $cfg['access_key_id']) {
+            return ['InvalidAccessKeyId.NotFound', 'Specified access key is not found.', 404];
+        }
+        if ($e = $this->checkTime($params['Timestamp'] ?? '')) {
+            return $e;
+        }
+        $sts = $r->method . '&' . self::pe('/') . '&' . self::pe(self::canonicalQuery($params));
+        if (!hash_equals(base64_encode(hash_hmac('sha1', $sts, $cfg['access_key_secret'] . '&', true)), $signature)) {
+            return ['SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.'];
+        }
+        if ($this->s->nonceUsed($params['SignatureNonce'] ?? '')) {
+            return ['SignatureNonceUsed', 'Specified signature nonce was used already.'];
+        }
+        return null;
+    }
+}
