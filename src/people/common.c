@@ -504,17 +504,6 @@ zval *cloudacct_pf_get(const cloudacct_pf *spec, cloudacct_pf_values *v, const c
 	return i >= 0 && v->set[i] ? &v->val[i] : NULL;
 }
 
-void cloudacct_pf_set(const cloudacct_pf *spec, cloudacct_pf_values *vals, const char *key, zval *v)
-{
-	int i = cloudacct_pf_index(spec, vals->n, key);
-	ZEND_ASSERT(i >= 0);
-	if (vals->set[i]) {
-		zval_ptr_dtor(&vals->val[i]);
-	}
-	ZVAL_COPY(&vals->val[i], v);
-	vals->set[i] = true;
-}
-
 cloudacct_param cloudacct_pf_param(zval *v)
 {
 	switch (Z_TYPE_P(v)) {
@@ -752,28 +741,6 @@ void cloudacct_people_row_bools(zval *row, const char *const *keys)
 			ZVAL_BOOL(v, b);
 		}
 	}
-}
-
-void cloudacct_people_row_split(zval *row, const char *key)
-{
-	zval *v = zend_hash_str_find(Z_ARRVAL_P(row), key, strlen(key));
-	zval list;
-
-	if (!v) {
-		return;
-	}
-	array_init(&list);
-	if (Z_TYPE_P(v) == IS_STRING && Z_STRLEN_P(v) > 0) {
-		const char *p = Z_STRVAL_P(v), *end = p + Z_STRLEN_P(v);
-		while (p <= end) {
-			const char *comma = memchr(p, ',', (size_t) (end - p));
-			const char *stop = comma ? comma : end;
-			add_next_index_stringl(&list, p, (size_t) (stop - p));
-			p = stop + 1;
-		}
-	}
-	zval_ptr_dtor(v);
-	ZVAL_COPY_VALUE(v, &list);
 }
 
 void cloudacct_people_row_drop(zval *row, const char *const *keys)

@@ -104,8 +104,6 @@ void cloudacct_pf_free(cloudacct_pf_values *v);
 int cloudacct_pf_index(const cloudacct_pf *spec, uint32_t n, const char *key);
 /* The value of key when set, else NULL. */
 zval *cloudacct_pf_get(const cloudacct_pf *spec, cloudacct_pf_values *v, const char *key);
-/* Sets key (copying v) — for values a class fills in itself. */
-void cloudacct_pf_set(const cloudacct_pf *spec, cloudacct_pf_values *vals, const char *key, zval *v);
 /* A parameter bound to a parsed value (strings borrowed from v). */
 cloudacct_param cloudacct_pf_param(zval *v);
 /* ", col" and ", ?" for every set column field (INSERT). */
@@ -164,8 +162,6 @@ zend_result cloudacct_people_paged(cloudacct_store *s, const char *select, const
 zend_long cloudacct_people_row_long(zval *row, const char *key);
 /* Turns 0/1 columns into bools. keys ends with NULL. */
 void cloudacct_people_row_bools(zval *row, const char *const *keys);
-/* Turns a GROUP_CONCAT column (string or null) into a list of strings. */
-void cloudacct_people_row_split(zval *row, const char *key);
 /* Removes keys from a row (fields an actor may not see). keys ends with NULL. */
 void cloudacct_people_row_drop(zval *row, const char *const *keys);
 
