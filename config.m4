@@ -73,7 +73,11 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/http/http_client.c \
     src/notices/buf.c \
     src/notices/wechat.c \
-    src/notices/sms.c"
+    src/notices/sms.c \
+    src/work/orders.c \
+    src/work/jobs.c \
+    src/work/dispatch.c \
+    src/work/progress.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])

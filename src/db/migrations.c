@@ -298,6 +298,7 @@ static const cloudacct_migration_step v3_work[] = {
 		" skill VARCHAR(32) NOT NULL DEFAULT '',"
 		" assignee_id INT UNSIGNED NOT NULL DEFAULT 0,"
 		" assigned_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" grab_window_minutes INT UNSIGNED NOT NULL DEFAULT 0,"
 		" grab_deadline INT UNSIGNED NOT NULL DEFAULT 0,"
 		" checklist TEXT NOT NULL,"
 		" sla_total_seconds INT UNSIGNED NOT NULL DEFAULT 0,"

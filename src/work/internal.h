@@ -93,9 +93,10 @@ zend_result cloudacct_work_audit(cloudacct_store *s, const cloudacct_actor *a, c
 	zend_long object_id, zval *detail);
 zend_result cloudacct_work_history(cloudacct_store *s, const cloudacct_actor *a, zend_long job_id, const char *from,
 	const char *to, const char *event, zend_long assignee_from, zend_long assignee_to, const char *note, size_t note_len);
-/* A notice about a job; dedup key = template:job:version:recipient. */
+/* A notice about a job; dedup key = template:job:seq:recipient, seq = the job version after the
+ * event (or minus a progress id), so one event notifies each recipient once. */
 zend_result cloudacct_work_notice(cloudacct_store *s, const char *recipient_kind, zend_long recipient_id,
-	const char *template_key, zend_long job_id, zend_long version, const char *title, size_t title_len,
+	const char *template_key, zend_long job_id, zend_long seq, const char *title, size_t title_len,
 	const char *note, size_t note_len);
 /* Attachments of a job (progress_id 0) or of a progress entry. */
 zend_result cloudacct_work_attach(cloudacct_store *s, zend_long job_id, zend_long progress_id, HashTable *refs);
@@ -161,9 +162,20 @@ zend_result cloudacct_work_job_step(cloudacct_store *s, const cloudacct_actor *a
  * skill unless !check_skill) — one conditional UPDATE of job and staff. *won = false when not. */
 zend_result cloudacct_work_claim(cloudacct_store *s, zend_long job_id, zend_long staff_id, bool check_skill, bool *won);
 
+/* staff.open_jobs follows the jobs in hand (assigned, in_progress, waiting_client). */
+zend_result cloudacct_work_staff_counts(cloudacct_store *s, cloudacct_job_state from, zend_long old_assignee,
+	cloudacct_job_state to, zend_long new_assignee);
+
+/* Records an SLA breach (once per job) and tells the admins and the assignee. */
+zend_result cloudacct_work_breach(cloudacct_store *s, cloudacct_work_job *job, zend_long assignee, zend_long due_at,
+	const char *status);
+
 /* After a won claim: history, audit, notices. */
 zend_result cloudacct_work_claimed(cloudacct_store *s, const cloudacct_actor *a, zend_long job_id, const char *event,
 	const char *note);
+
+/* The auto-assign policy's pick among eligible staff (round_robin or least_loaded); 0 = nobody. */
+zend_result cloudacct_work_pick_staff(cloudacct_store *s, cloudacct_work_job *job, bool round_robin, zend_long *staff_id);
 
 /* ---- progress ---- */
 

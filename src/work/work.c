@@ -14,6 +14,10 @@ void cloudacct_work_minit(void)
 {
 	cloudacct_ce_Work_Catalog = register_class_CloudAcct_Work_Catalog();
 	cloudacct_area_register(cloudacct_ce_Work_Catalog);
+	cloudacct_ce_Work_Orders = register_class_CloudAcct_Work_Orders();
+	cloudacct_area_register(cloudacct_ce_Work_Orders);
+	cloudacct_ce_Work_Jobs = register_class_CloudAcct_Work_Jobs();
+	cloudacct_area_register(cloudacct_ce_Work_Jobs);
 	cloudacct_ce_Work_Calendar = register_class_CloudAcct_Work_Calendar();
 	cloudacct_area_register(cloudacct_ce_Work_Calendar);
 }

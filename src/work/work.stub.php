@@ -55,6 +55,123 @@ final class Catalog
 }
 
 /**
+ * Orders: the commercial side of a service (what was bought, for how much, paid, refunded).
+ *
+ * @strict-properties
+ * @not-serializable
+ */
+final class Orders
+{
+    public function __construct(\CloudAcct\Store $store) {}
+
+    /**
+     * A client contact (or an admin, for the client) orders a service at its current price.
+     * $request (optional: title, description, urgency 0|1, attachments) is carried into the job.
+     * A free service is paid at once and gets its job. Returns the order.
+     */
+    public function place(\CloudAcct\Actor $actor, int $clientId, int $serviceId, array $request = []): array {}
+
+    public function get(\CloudAcct\Actor $actor, int $orderId): array {}
+
+    /** By order number (the payment out_trade_no). */
+    public function getByNumber(\CloudAcct\Actor $actor, string $orderNo): array {}
+
+    /**
+     * Filters: client_id (clients must give one of their companies), status.
+     * Returns ["total" => int, "items" => list<array>], newest first.
+     */
+    public function list(\CloudAcct\Actor $actor, array $filter = [], int $page = 1, int $perPage = 20): array {}
+
+    /** The client or an admin cancels an unpaid order. */
+    public function cancel(\CloudAcct\Actor $actor, int $orderId, string $reason = ""): void {}
+
+    /**
+     * System only (the payment callback, after the money area verified it): marks the order paid
+     * and creates its job. Settling the same payment again is a no-op.
+     * Returns ["order_id" => int, "job_id" => int, "already_paid" => bool].
+     */
+    public function settle(\CloudAcct\Actor $system, int $orderId, int $paidFen, string $channel, string $reference): array {}
+
+    /** The client (before the work is delivered) or an admin asks for money back. */
+    public function requestRefund(\CloudAcct\Actor $actor, int $orderId, string $reason): void {}
+
+    /** System only: a refund of $amountFen went through. Returns the new status. */
+    public function refundSettled(\CloudAcct\Actor $system, int $orderId, int $amountFen): string {}
+}
+
+/**
+ * Jobs (工单): creation, the state machine, dispatch, progress and the client's timeline.
+ *
+ * @strict-properties
+ * @not-serializable
+ */
+final class Jobs
+{
+    public function __construct(\CloudAcct\Store $store) {}
+
+    /**
+     * A client's free business request. Keys: title (required), type (e.g. 办理营业执照, 申领发票,
+     * 工商变更), description, urgency (0|1), attachments (list of file references). Priced
+     * requests go through Orders::place. Returns the job id.
+     */
+    public function request(\CloudAcct\Actor $client, int $clientId, array $input): int {}
+
+    /**
+     * Admin: a job for a client. Keys as request(), plus service_id, skill, dispatch_mode,
+     * sla_hours, price_fen, assignee_id (assign at once). Returns the job id.
+     */
+    public function create(\CloudAcct\Actor $admin, int $clientId, array $input): int {}
+
+    /** One job with its labels and the events this actor may fire ("actions"). */
+    public function get(\CloudAcct\Actor $actor, int $jobId): array {}
+
+    /**
+     * $view: "mine" (staff: assigned to me), "pool" (staff: open jobs I may grab), "client"
+     * (filter client_id required), "escalated" (admin: waiting for assignment), "all" (admin).
+     * Filters: status, client_id, assignee_id, silent, breached.
+     * Returns ["total" => int, "items" => list<array>].
+     */
+    public function list(\CloudAcct\Actor $actor, string $view, array $filter = [], int $page = 1, int $perPage = 20): array {}
+
+    /** Staff and admins: every state change and reassignment, oldest first. */
+    public function history(\CloudAcct\Actor $actor, int $jobId): array {}
+
+    /** What the client sees: state changes (labels only) and client-visible progress, oldest first. */
+    public function timeline(\CloudAcct\Actor $actor, int $jobId): array {}
+
+    /** Staff: claims an open job. Exactly one claim wins; the others get "已被抢走". */
+    public function grab(\CloudAcct\Actor $staff, int $jobId): void {}
+
+    /** Admin: assigns an open or escalated job, or reassigns one in hand (the history keeps both). */
+    public function assign(\CloudAcct\Actor $admin, int $jobId, int $staffId, string $note = ""): void {}
+
+    /** The assignee or an admin puts an assigned job back into the grab pool. */
+    public function release(\CloudAcct\Actor $actor, int $jobId, string $note = ""): void {}
+
+    public function start(\CloudAcct\Actor $staff, int $jobId): void {}
+
+    /** The assignee asks the client for something; the SLA clock pauses until they reply. */
+    public function askClient(\CloudAcct\Actor $staff, int $jobId, string $question, array $attachments = []): void {}
+
+    /** The client (or the assignee, for an answer by phone) replied; the SLA clock runs again. */
+    public function clientReplied(\CloudAcct\Actor $actor, int $jobId, string $reply = "", array $attachments = []): void {}
+
+    public function complete(\CloudAcct\Actor $actor, int $jobId, string $note = ""): void {}
+
+    public function reopen(\CloudAcct\Actor $actor, int $jobId, string $reason): void {}
+
+    public function close(\CloudAcct\Actor $actor, int $jobId, string $note = ""): void {}
+
+    public function cancel(\CloudAcct\Actor $actor, int $jobId, string $reason): void {}
+
+    /** A progress entry, client-visible unless $internal (staff and admins only). Returns its id. */
+    public function addProgress(\CloudAcct\Actor $actor, int $jobId, string $text, bool $internal = false, array $attachments = []): int {}
+
+    /** Progress entries, oldest first; clients see the client-visible ones only. */
+    public function progress(\CloudAcct\Actor $actor, int $jobId): array {}
+}
+
+/**
  * The per-uniacid working calendar (hours, lunch break, weekend, holidays and 调休 make-up days)
  * that SLA due times and recurring due dates are computed in.
  *

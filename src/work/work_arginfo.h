@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3f1c71a75a548435029154421a9124184b6317ee */
+ * Stub hash: 97495b2218c973e22f7a230aebc1ea227baf204e */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Work_Catalog___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -45,6 +45,140 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Catalog_ser
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, perPage, IS_LONG, 0, "20")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_CloudAcct_Work_Orders___construct arginfo_class_CloudAcct_Work_Catalog___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Orders_place, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, serviceId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, request, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Orders_get, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, orderId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Orders_getByNumber, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, orderNo, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Orders_list arginfo_class_CloudAcct_Work_Catalog_services
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Orders_cancel, 0, 2, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, orderId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, reason, IS_STRING, 0, "\"\"")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Orders_settle, 0, 5, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, system, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, orderId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, paidFen, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, channel, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, reference, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Orders_requestRefund, 0, 3, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, orderId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, reason, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Orders_refundSettled, 0, 3, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, system, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, orderId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, amountFen, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Jobs___construct arginfo_class_CloudAcct_Work_Catalog___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_request, 0, 3, IS_LONG, 0)
+	ZEND_ARG_OBJ_INFO(0, client, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, input, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_create, 0, 3, IS_LONG, 0)
+	ZEND_ARG_OBJ_INFO(0, admin, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, input, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_get, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_list, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, view, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, page, IS_LONG, 0, "1")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, perPage, IS_LONG, 0, "20")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Jobs_history arginfo_class_CloudAcct_Work_Jobs_get
+
+#define arginfo_class_CloudAcct_Work_Jobs_timeline arginfo_class_CloudAcct_Work_Jobs_get
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_grab, 0, 2, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, staff, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_assign, 0, 3, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, admin, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, staffId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, note, IS_STRING, 0, "\"\"")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_release, 0, 2, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, note, IS_STRING, 0, "\"\"")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Jobs_start arginfo_class_CloudAcct_Work_Jobs_grab
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_askClient, 0, 3, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, staff, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, question, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, attachments, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_clientReplied, 0, 2, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, reply, IS_STRING, 0, "\"\"")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, attachments, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Jobs_complete arginfo_class_CloudAcct_Work_Jobs_release
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_reopen, 0, 3, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, reason, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Jobs_close arginfo_class_CloudAcct_Work_Jobs_release
+
+#define arginfo_class_CloudAcct_Work_Jobs_cancel arginfo_class_CloudAcct_Work_Jobs_reopen
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_addProgress, 0, 3, IS_LONG, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, jobId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, text, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, internal, _IS_BOOL, 0, "false")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, attachments, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Jobs_progress arginfo_class_CloudAcct_Work_Jobs_get
+
 #define arginfo_class_CloudAcct_Work_Calendar___construct arginfo_class_CloudAcct_Work_Catalog___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Calendar_get, 0, 0, IS_ARRAY, 0)
@@ -79,6 +213,34 @@ ZEND_METHOD(CloudAcct_Work_Catalog, updateService);
 ZEND_METHOD(CloudAcct_Work_Catalog, deleteService);
 ZEND_METHOD(CloudAcct_Work_Catalog, service);
 ZEND_METHOD(CloudAcct_Work_Catalog, services);
+ZEND_METHOD(CloudAcct_Work_Orders, __construct);
+ZEND_METHOD(CloudAcct_Work_Orders, place);
+ZEND_METHOD(CloudAcct_Work_Orders, get);
+ZEND_METHOD(CloudAcct_Work_Orders, getByNumber);
+ZEND_METHOD(CloudAcct_Work_Orders, list);
+ZEND_METHOD(CloudAcct_Work_Orders, cancel);
+ZEND_METHOD(CloudAcct_Work_Orders, settle);
+ZEND_METHOD(CloudAcct_Work_Orders, requestRefund);
+ZEND_METHOD(CloudAcct_Work_Orders, refundSettled);
+ZEND_METHOD(CloudAcct_Work_Jobs, __construct);
+ZEND_METHOD(CloudAcct_Work_Jobs, request);
+ZEND_METHOD(CloudAcct_Work_Jobs, create);
+ZEND_METHOD(CloudAcct_Work_Jobs, get);
+ZEND_METHOD(CloudAcct_Work_Jobs, list);
+ZEND_METHOD(CloudAcct_Work_Jobs, history);
+ZEND_METHOD(CloudAcct_Work_Jobs, timeline);
+ZEND_METHOD(CloudAcct_Work_Jobs, grab);
+ZEND_METHOD(CloudAcct_Work_Jobs, assign);
+ZEND_METHOD(CloudAcct_Work_Jobs, release);
+ZEND_METHOD(CloudAcct_Work_Jobs, start);
+ZEND_METHOD(CloudAcct_Work_Jobs, askClient);
+ZEND_METHOD(CloudAcct_Work_Jobs, clientReplied);
+ZEND_METHOD(CloudAcct_Work_Jobs, complete);
+ZEND_METHOD(CloudAcct_Work_Jobs, reopen);
+ZEND_METHOD(CloudAcct_Work_Jobs, close);
+ZEND_METHOD(CloudAcct_Work_Jobs, cancel);
+ZEND_METHOD(CloudAcct_Work_Jobs, addProgress);
+ZEND_METHOD(CloudAcct_Work_Jobs, progress);
 ZEND_METHOD(CloudAcct_Work_Calendar, __construct);
 ZEND_METHOD(CloudAcct_Work_Calendar, get);
 ZEND_METHOD(CloudAcct_Work_Calendar, set);
@@ -101,6 +263,44 @@ static const zend_function_entry class_CloudAcct_Work_Catalog_methods[] = {
 };
 
 
+static const zend_function_entry class_CloudAcct_Work_Orders_methods[] = {
+	ZEND_ME(CloudAcct_Work_Orders, __construct, arginfo_class_CloudAcct_Work_Orders___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, place, arginfo_class_CloudAcct_Work_Orders_place, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, get, arginfo_class_CloudAcct_Work_Orders_get, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, getByNumber, arginfo_class_CloudAcct_Work_Orders_getByNumber, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, list, arginfo_class_CloudAcct_Work_Orders_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, cancel, arginfo_class_CloudAcct_Work_Orders_cancel, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, settle, arginfo_class_CloudAcct_Work_Orders_settle, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, requestRefund, arginfo_class_CloudAcct_Work_Orders_requestRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Orders, refundSettled, arginfo_class_CloudAcct_Work_Orders_refundSettled, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CloudAcct_Work_Jobs_methods[] = {
+	ZEND_ME(CloudAcct_Work_Jobs, __construct, arginfo_class_CloudAcct_Work_Jobs___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, request, arginfo_class_CloudAcct_Work_Jobs_request, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, create, arginfo_class_CloudAcct_Work_Jobs_create, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, get, arginfo_class_CloudAcct_Work_Jobs_get, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, list, arginfo_class_CloudAcct_Work_Jobs_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, history, arginfo_class_CloudAcct_Work_Jobs_history, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, timeline, arginfo_class_CloudAcct_Work_Jobs_timeline, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, grab, arginfo_class_CloudAcct_Work_Jobs_grab, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, assign, arginfo_class_CloudAcct_Work_Jobs_assign, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, release, arginfo_class_CloudAcct_Work_Jobs_release, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, start, arginfo_class_CloudAcct_Work_Jobs_start, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, askClient, arginfo_class_CloudAcct_Work_Jobs_askClient, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, clientReplied, arginfo_class_CloudAcct_Work_Jobs_clientReplied, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, complete, arginfo_class_CloudAcct_Work_Jobs_complete, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, reopen, arginfo_class_CloudAcct_Work_Jobs_reopen, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, close, arginfo_class_CloudAcct_Work_Jobs_close, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, cancel, arginfo_class_CloudAcct_Work_Jobs_cancel, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, addProgress, arginfo_class_CloudAcct_Work_Jobs_addProgress, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, progress, arginfo_class_CloudAcct_Work_Jobs_progress, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
 static const zend_function_entry class_CloudAcct_Work_Calendar_methods[] = {
 	ZEND_ME(CloudAcct_Work_Calendar, __construct, arginfo_class_CloudAcct_Work_Calendar___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Work_Calendar, get, arginfo_class_CloudAcct_Work_Calendar_get, ZEND_ACC_PUBLIC)
@@ -116,6 +316,28 @@ static zend_class_entry *register_class_CloudAcct_Work_Catalog(void)
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Work", "Catalog", class_CloudAcct_Work_Catalog_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CloudAcct_Work_Orders(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Work", "Orders", class_CloudAcct_Work_Orders_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CloudAcct_Work_Jobs(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Work", "Jobs", class_CloudAcct_Work_Jobs_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 

@@ -38,3 +38,7 @@ CloudAcct\People\Stores
 CloudAcct\Settings
 CloudAcct\Store
 CloudAcct\ValidationException
+CloudAcct\Work\Calendar
+CloudAcct\Work\Catalog
+CloudAcct\Work\Jobs
+CloudAcct\Work\Orders
