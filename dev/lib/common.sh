@@ -59,28 +59,34 @@ short_tmpdir() {
   mktemp -d "$base/$1.XXXXXX"
 }
 
-# One build/test at a time per work tree (the build and run-tests' output files live in the
-# tree). A lock directory holding the owner's pid, rather than flock on an open descriptor:
-# descriptors are inherited by every process a test starts, and a server a test leaves behind
-# would hold the lock forever. A lock whose owner is gone is taken over.
-CLOUDACCT_LOCK=/tmp/cloudacct-tree.$(printf '%s' "$CLOUDACCT_ROOT" | sha256sum | cut -c1-12).lock
-cloudacct_lock() {
-  local holder said=0 since=$SECONDS
-  while ! mkdir "$CLOUDACCT_LOCK" 2>/dev/null; do
-    holder=$(cat "$CLOUDACCT_LOCK/pid" 2>/dev/null || true)
+# Locks per work tree, by name: "build" around phpize/configure/make (dev/test, dev/demo), "suite"
+# around a whole dev/test run (run-tests writes its output files next to the tests). A lock is a
+# directory holding the owner's pid, rather than flock on an open descriptor: descriptors are
+# inherited by every process a test starts, and a server a test leaves behind would hold the lock
+# forever. A lock whose owner is gone is taken over.
+cloudacct_lock_path() {
+  printf '/tmp/cloudacct-%s.%s.lock\n' "$(printf '%s' "$CLOUDACCT_ROOT" | sha256sum | cut -c1-12)" "$1"
+}
+cloudacct_lock() { # cloudacct_lock NAME
+  local lock holder said=0 since=$SECONDS
+  lock=$(cloudacct_lock_path "$1")
+  while ! mkdir "$lock" 2>/dev/null; do
+    holder=$(cat "$lock/pid" 2>/dev/null || true)
     if { [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; } ||
        { [ -z "$holder" ] && [ $((SECONDS - since)) -gt 10 ]; }; then
-      rm -rf "$CLOUDACCT_LOCK"
+      rm -rf "$lock"
       continue
     fi
     if [ $said -eq 0 ]; then
-      say "waiting for pid ${holder:-?} (another dev/test or dev/demo build in $CLOUDACCT_ROOT)"
+      say "waiting for pid ${holder:-?}, which holds the $1 lock of $CLOUDACCT_ROOT"
       said=1
     fi
     sleep 1
   done
-  printf '%s\n' "$$" >"$CLOUDACCT_LOCK/pid"
+  printf '%s\n' "$$" >"$lock/pid"
 }
-cloudacct_unlock() {
-  if [ "$(cat "$CLOUDACCT_LOCK/pid" 2>/dev/null)" = "$$" ]; then rm -rf "$CLOUDACCT_LOCK"; fi
+cloudacct_unlock() { # cloudacct_unlock NAME
+  local lock
+  lock=$(cloudacct_lock_path "$1")
+  if [ "$(cat "$lock/pid" 2>/dev/null)" = "$$" ]; then rm -rf "$lock"; fi
 }
