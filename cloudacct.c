@@ -19,6 +19,7 @@
 #include "src/http/http.h"
 #include "src/people/people.h"
 #include "src/work/work.h"
+#include "src/money/money.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(cloudacct)
 
@@ -100,6 +101,7 @@ static PHP_MINIT_FUNCTION(cloudacct)
 	cloudacct_http_minit();
 	cloudacct_people_minit();
 	cloudacct_work_minit();
+	cloudacct_money_minit();
 	return SUCCESS;
 }
 

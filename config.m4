@@ -43,6 +43,9 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/core/job_fsm.c \
     src/core/order_fsm.c \
     src/core/calendar.c \
+    src/core/ledger.c \
+    src/core/csv.c \
+    src/core/template.c \
     src/core/credit_code.c \
     src/db/link.c \
     src/db/pool.c \
@@ -77,7 +80,17 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/work/orders.c \
     src/work/jobs.c \
     src/work/dispatch.c \
-    src/work/progress.c"
+    src/work/progress.c \
+    src/money/money.c \
+    src/money/common.c \
+    src/money/ledger.c \
+    src/money/hooks.c \
+    src/money/plans.c \
+    src/money/billing.c \
+    src/money/accounts.c \
+    src/money/payments.c \
+    src/money/dunning.c \
+    src/money/reports.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
@@ -91,6 +104,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/work])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/crypto])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/http])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/money])
   PHP_ADD_EXTENSION_DEP([cloudacct], [json])
   PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
   PHP_SUBST([CLOUDACCT_SHARED_LIBADD])

@@ -441,12 +441,291 @@ static const cloudacct_migration_step v3_work[] = {
 		")" TABLE_OPTIONS, NULL },
 };
 
+/* Money (ledger area): fee plans with dated prices and pauses, bills, the append-only ledger,
+ * payments with their allocations to bills and orders, refunds, online payment intents, receipt
+ * numbers, billing-run progress, the dunning log and the per-client balance summary that the
+ * arrears list reads instead of summing the ledger. Amounts are signed BIGINT fen; periods are
+ * INT YYYYMM, dates INT YYYYMMDD (business time, UTC+8). */
+static const cloudacct_migration_step v4_money[] = {
+	/* paid_through (已缴至, YYYYMM) is derived from the plan's bills and pauses and kept here so
+	 * pages need not recompute it. A plan bills cycles starting from start_period +
+	 * prepaid_periods up to end_period (0 = open-ended). status active | cancelled. */
+	{ "CREATE TABLE IF NOT EXISTS {fee_plan} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" title VARCHAR(64) NOT NULL,"
+		" cycle VARCHAR(16) NOT NULL,"
+		" start_period INT UNSIGNED NOT NULL,"
+		" end_period INT UNSIGNED NOT NULL DEFAULT 0,"
+		" prepaid_periods INT UNSIGNED NOT NULL DEFAULT 0,"
+		" status VARCHAR(16) NOT NULL DEFAULT 'active',"
+		" paid_through INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_by INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" KEY idx_client (uniacid, client_id),"
+		" KEY idx_billing (uniacid, status, id)"
+		")" TABLE_OPTIONS, NULL },
+	/* The price of a plan from a period on; a bill takes the price in effect at its first period.
+	 * Rows are only added for periods not yet billed, so the past is never rewritten. */
+	{ "CREATE TABLE IF NOT EXISTS {plan_price} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" plan_id INT UNSIGNED NOT NULL,"
+		" effective_from INT UNSIGNED NOT NULL,"
+		" amount_fen BIGINT NOT NULL,"
+		" created_by INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (plan_id, effective_from),"
+		" KEY idx_uniacid (uniacid, plan_id)"
+		")" TABLE_OPTIONS, NULL },
+	/* Billing paused from one period to another (to_period 0 = still paused). */
+	{ "CREATE TABLE IF NOT EXISTS {plan_pause} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" plan_id INT UNSIGNED NOT NULL,"
+		" from_period INT UNSIGNED NOT NULL,"
+		" to_period INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (plan_id, from_period),"
+		" KEY idx_uniacid (uniacid, plan_id)"
+		")" TABLE_OPTIONS, NULL },
+	/* One bill per (client, plan, period): the billing run's idempotency key. Manual bills have
+	 * plan_id 0 and a non-empty idem_key. status open | paid | waived | void is a cache of
+	 * amount - paid - waived (reconciled against the ledger and the allocations). batch_id marks
+	 * the rows one billing transaction inserted; dun_* is the dunning scheduler's cursor and
+	 * lease. */
+	{ "CREATE TABLE IF NOT EXISTS {bill} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" plan_id INT UNSIGNED NOT NULL,"
+		" period INT UNSIGNED NOT NULL,"
+		" period_to INT UNSIGNED NOT NULL,"
+		" idem_key VARCHAR(32) NOT NULL DEFAULT '',"
+		" title VARCHAR(64) NOT NULL,"
+		" amount_fen BIGINT NOT NULL,"
+		" paid_fen BIGINT NOT NULL DEFAULT 0,"
+		" waived_fen BIGINT NOT NULL DEFAULT 0,"
+		" status VARCHAR(8) NOT NULL DEFAULT 'open',"
+		" due_date INT UNSIGNED NOT NULL,"
+		" batch_id BIGINT UNSIGNED NOT NULL DEFAULT 0,"
+		" dun_next INT UNSIGNED NOT NULL DEFAULT 0,"
+		" dun_lease_until INT UNSIGNED NOT NULL DEFAULT 0,"
+		" dun_lease_token CHAR(16) NULL,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" settled_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_bill (uniacid, client_id, plan_id, period, idem_key),"
+		" KEY idx_open (uniacid, client_id, status, due_date),"
+		" KEY idx_plan (uniacid, plan_id, period),"
+		" KEY idx_batch (batch_id),"
+		" KEY idx_dunning (uniacid, status, dun_next),"
+		" KEY idx_dun_lease (dun_lease_token)"
+		")" TABLE_OPTIONS, NULL },
+	/* Append-only. amount_fen is signed from the firm's side: a charge adds to what the client
+	 * owes, a payment, waiver or credit adjustment takes away, a refund adds back; a reversal is
+	 * the exact opposite of the entry it names (reverses_id, at most once). kind charge | payment
+	 * | refund | waiver | adjustment | reversal. */
+	{ "CREATE TABLE IF NOT EXISTS {ledger_entry} ("
+		" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" kind VARCHAR(12) NOT NULL,"
+		" amount_fen BIGINT NOT NULL,"
+		" bill_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" order_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" payment_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" refund_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" reverses_id BIGINT UNSIGNED NULL,"
+		" period INT UNSIGNED NOT NULL,"
+		" memo VARCHAR(255) NOT NULL DEFAULT '',"
+		" actor_kind VARCHAR(16) NOT NULL,"
+		" actor_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_reverses (uniacid, reverses_id),"
+		" KEY idx_client (uniacid, client_id, id)"
+		")" TABLE_OPTIONS, NULL },
+	/* Money in (or a credit note, channel 'adjustment'), idempotent by (channel, external_id):
+	 * the 微擎 tid, the WeChat Pay out_trade_no, or the offline receipt number. allocated_fen went
+	 * to bills or an order, refunded_fen is reserved by refunds (pending or done); the rest is
+	 * the client's unapplied credit. status posted | reversed. */
+	{ "CREATE TABLE IF NOT EXISTS {payment} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" channel VARCHAR(16) NOT NULL,"
+		" external_id VARCHAR(64) NOT NULL,"
+		" receipt_no VARCHAR(32) NULL,"
+		" amount_fen BIGINT NOT NULL,"
+		" allocated_fen BIGINT NOT NULL DEFAULT 0,"
+		" refunded_fen BIGINT NOT NULL DEFAULT 0,"
+		" status VARCHAR(12) NOT NULL DEFAULT 'posted',"
+		" method VARCHAR(16) NOT NULL DEFAULT '',"
+		" target_kind VARCHAR(8) NOT NULL DEFAULT '',"
+		" target_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" intent_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" reference VARCHAR(64) NOT NULL DEFAULT '',"
+		" payer VARCHAR(128) NOT NULL DEFAULT '',"
+		" note VARCHAR(255) NOT NULL DEFAULT '',"
+		" period INT UNSIGNED NOT NULL,"
+		" paid_at INT UNSIGNED NOT NULL,"
+		" recorded_by_kind VARCHAR(16) NOT NULL,"
+		" recorded_by_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_external (uniacid, channel, external_id),"
+		" UNIQUE KEY uq_receipt (uniacid, receipt_no),"
+		" KEY idx_client (uniacid, client_id, status, id),"
+		" KEY idx_period (uniacid, period, channel)"
+		")" TABLE_OPTIONS, NULL },
+	/* Append-only moves of a payment's money to a bill or an order (negative = taken back, when
+	 * a payment is refunded or reversed or a bill voided). */
+	{ "CREATE TABLE IF NOT EXISTS {allocation} ("
+		" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" payment_id INT UNSIGNED NOT NULL,"
+		" bill_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" order_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" amount_fen BIGINT NOT NULL,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" KEY idx_client (uniacid, client_id, payment_id)"
+		")" TABLE_OPTIONS, NULL },
+	/* Money going back. The refund entry is posted (and the amount reserved on the payment) when
+	 * it is requested; a refund the channel refuses is reversed. out_refund_no is globally unique
+	 * (WeChat Pay keys refunds by it per merchant). status pending | succeeded | failed. */
+	{ "CREATE TABLE IF NOT EXISTS {refund} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" payment_id INT UNSIGNED NOT NULL,"
+		" order_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" out_refund_no VARCHAR(64) NOT NULL,"
+		" channel VARCHAR(16) NOT NULL,"
+		" amount_fen BIGINT NOT NULL,"
+		" status VARCHAR(12) NOT NULL DEFAULT 'pending',"
+		" reason VARCHAR(255) NOT NULL DEFAULT '',"
+		" external_refund_id VARCHAR(64) NOT NULL DEFAULT '',"
+		" failure VARCHAR(255) NOT NULL DEFAULT '',"
+		" period INT UNSIGNED NOT NULL DEFAULT 0,"
+		" requested_by_kind VARCHAR(16) NOT NULL,"
+		" requested_by_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" settled_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_out_refund_no (out_refund_no),"
+		" KEY idx_payment (uniacid, payment_id),"
+		" KEY idx_period (uniacid, period, status)"
+		")" TABLE_OPTIONS, NULL },
+	/* An online payment in the making: out_trade_no (the 微擎 tid / WeChat Pay out_trade_no) names
+	 * what is paid for (a bill, an order, or the account) and how much. request_body keeps the
+	 * exact WeChat Pay v3 order request so a retry re-sends the same bytes. status pending | paid
+	 * | closed. */
+	{ "CREATE TABLE IF NOT EXISTS {pay_intent} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" out_trade_no VARCHAR(32) NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" target_kind VARCHAR(8) NOT NULL,"
+		" target_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" amount_fen BIGINT NOT NULL,"
+		" title VARCHAR(64) NOT NULL,"
+		" channel VARCHAR(16) NOT NULL,"
+		" status VARCHAR(8) NOT NULL DEFAULT 'pending',"
+		" payment_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" appid VARCHAR(32) NOT NULL DEFAULT '',"
+		" openid VARCHAR(128) NOT NULL DEFAULT '',"
+		" prepay_id VARCHAR(64) NOT NULL DEFAULT '',"
+		" prepay_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" request_body TEXT NULL,"
+		" created_by_kind VARCHAR(16) NOT NULL,"
+		" created_by_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" expires_at INT UNSIGNED NOT NULL,"
+		" paid_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_out_trade_no (out_trade_no),"
+		" KEY idx_target (uniacid, target_kind, target_id, status)"
+		")" TABLE_OPTIONS, NULL },
+	/* Receipt numbers: one counter per uniacid and day. */
+	{ "CREATE TABLE IF NOT EXISTS {receipt_seq} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" day INT UNSIGNED NOT NULL,"
+		" last_no INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (uniacid, day)"
+		")" TABLE_OPTIONS, NULL },
+	/* One row per billing period: progress of the run and the lease of the process running it. */
+	{ "CREATE TABLE IF NOT EXISTS {billing_run} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" period INT UNSIGNED NOT NULL,"
+		" status VARCHAR(12) NOT NULL DEFAULT 'running',"
+		" plans_total INT UNSIGNED NOT NULL DEFAULT 0,"
+		" plans_done INT UNSIGNED NOT NULL DEFAULT 0,"
+		" cursor_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" bills_created INT UNSIGNED NOT NULL DEFAULT 0,"
+		" amount_fen BIGINT NOT NULL DEFAULT 0,"
+		" attempts INT UNSIGNED NOT NULL DEFAULT 0,"
+		" lease_until INT UNSIGNED NOT NULL DEFAULT 0,"
+		" lease_token CHAR(16) NULL,"
+		" started_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" finished_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_period (uniacid, period)"
+		")" TABLE_OPTIONS, NULL },
+	/* Every reminder: at most one per (bill, step) — step_key "d-3", "d0", "d7"…; a staff member's
+	 * "remind now" has bill_id 0 and step_key "m<client id>-<unix time>". */
+	{ "CREATE TABLE IF NOT EXISTS {dunning_log} ("
+		" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" bill_id INT UNSIGNED NOT NULL,"
+		" step_key VARCHAR(32) NOT NULL,"
+		" kind VARCHAR(8) NOT NULL,"
+		" amount_fen BIGINT NOT NULL DEFAULT 0,"
+		" recipients INT UNSIGNED NOT NULL DEFAULT 0,"
+		" status VARCHAR(12) NOT NULL,"
+		" text VARCHAR(600) NOT NULL DEFAULT '',"
+		" actor_kind VARCHAR(16) NOT NULL,"
+		" actor_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_step (uniacid, bill_id, step_key),"
+		" KEY idx_client (uniacid, client_id, kind, created_at),"
+		" KEY idx_created (uniacid, created_at)"
+		")" TABLE_OPTIONS, NULL },
+	/* Per-client summary, changed in the same transaction as every ledger entry and allocation:
+	 * balance_fen = SUM(ledger) = outstanding_fen - credit_fen. oldest_open_due (YYYYMMDD, 0 =
+	 * nothing open) puts the client in an aging bucket without reading bills. */
+	{ "CREATE TABLE IF NOT EXISTS {client_balance} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" balance_fen BIGINT NOT NULL DEFAULT 0,"
+		" outstanding_fen BIGINT NOT NULL DEFAULT 0,"
+		" credit_fen BIGINT NOT NULL DEFAULT 0,"
+		" open_bills INT UNSIGNED NOT NULL DEFAULT 0,"
+		" oldest_open_due INT UNSIGNED NOT NULL DEFAULT 0,"
+		" paid_through INT UNSIGNED NOT NULL DEFAULT 0,"
+		" entries INT UNSIGNED NOT NULL DEFAULT 0,"
+		" last_reminded_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (uniacid, client_id),"
+		" KEY idx_arrears (uniacid, oldest_open_due)"
+		")" TABLE_OPTIONS, NULL },
+};
+
 const cloudacct_migration cloudacct_migrations[] = {
 	{ 1, "foundation: audit trail, settings", v1_foundation, sizeof(v1_foundation) / sizeof(v1_foundation[0]) },
 	{ 2, "people: stores, staff, clients, contacts, bind codes, registrations, handovers", v2_people,
 		sizeof(v2_people) / sizeof(v2_people[0]) },
 	{ 3, "work: catalogue, orders, jobs, history, progress, SLA breaches, recurring schedules, outbox", v3_work,
 		sizeof(v3_work) / sizeof(v3_work[0]) },
+	{ 4, "money: fee plans, bills, ledger, payments, allocations, refunds, intents, billing runs, dunning log, balances",
+		v4_money, sizeof(v4_money) / sizeof(v4_money[0]) },
 };
 const size_t cloudacct_n_migrations = sizeof(cloudacct_migrations) / sizeof(cloudacct_migrations[0]);
 
@@ -476,5 +755,18 @@ const char *const cloudacct_tables[] = {
 	"recurring",
 	"dispatch_cursor",
 	"outbox",
+	"fee_plan",
+	"plan_price",
+	"plan_pause",
+	"bill",
+	"ledger_entry",
+	"payment",
+	"allocation",
+	"refund",
+	"pay_intent",
+	"receipt_seq",
+	"billing_run",
+	"dunning_log",
+	"client_balance",
 	NULL,
 };

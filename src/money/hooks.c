@@ -1,0 +1,89 @@
+/* Where the money area meets the work engine (orders) and the notices outbox: one function per
+ * call, so each integration point is visible in one place. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "money_int.h"
+#include "../common/errors.h"
+#include "../notices/outbox.h"
+
+/* The order as the payment path needs it (read-only; the work area owns the table). */
+zend_result cloudacct_money_order_lookup(cloudacct_store *s, zend_long order_id, zend_string *order_no, zval *row)
+{
+	zend_result rc;
+
+	if (order_no) {
+		cloudacct_param p[] = { CLOUDACCT_PARAM_ZSTR(order_no), CLOUDACCT_PARAM_LONG(s->uniacid) };
+		rc = CLOUDACCT_DB_RUN(s->db, "SELECT id, order_no, client_id, title, amount_fen, paid_fen, refunded_fen, status"
+			" FROM {order} WHERE order_no = ? AND uniacid = ?", p, 2, CLOUDACCT_FETCH_ROW, row);
+	} else {
+		cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(order_id) };
+		rc = CLOUDACCT_DB_RUN(s->db, "SELECT id, order_no, client_id, title, amount_fen, paid_fen, refunded_fen, status"
+			" FROM {order} WHERE uniacid = ? AND id = ?", p, 2, CLOUDACCT_FETCH_ROW, row);
+	}
+	if (rc == SUCCESS && Z_TYPE_P(row) != IS_ARRAY) {
+		cloudacct_throw_not_found("订单不存在或无权查看 (order not found)");
+		return FAILURE;
+	}
+	return rc;
+}
+
+/* The work engine's settle and refund hooks (work.h) are declared but not in the tree yet: until
+ * they land, an order payment is refused loudly (the transaction rolls back, nothing is posted;
+ * 微擎/WeChat Pay retry the notify later) instead of being settled half. Wiring them is the body
+ * of these two functions, nothing else. */
+zend_result cloudacct_money_order_settle(cloudacct_store *s, zend_long order_id, zend_long paid_fen, const char *channel,
+	zend_string *reference, bool *already_paid)
+{
+	(void) s;
+	(void) paid_fen;
+	(void) channel;
+	(void) reference;
+	*already_paid = false;
+	cloudacct_throw_integration("订单支付暂不能结算：工单引擎的结算接口尚未接入 (work settle hook not wired; order %ld)",
+		(long) order_id);
+	return FAILURE;
+}
+
+zend_result cloudacct_money_order_refunded(cloudacct_store *s, zend_long order_id, zend_long amount_fen)
+{
+	(void) s;
+	(void) amount_fen;
+	cloudacct_throw_integration("订单退款暂不能结算：工单引擎的退款接口尚未接入 (work refund hook not wired; order %ld)",
+		(long) order_id);
+	return FAILURE;
+}
+
+zend_result cloudacct_money_notice(cloudacct_store *s, const char *recipient_kind, zend_long recipient_id,
+	const char *template_key, zval *payload, const char *dedup_key)
+{
+	return cloudacct_outbox_enqueue(s, recipient_kind, recipient_id, template_key, payload, dedup_key);
+}
+
+zend_result cloudacct_money_notify_client(cloudacct_store *s, zend_long client_id, const char *template_key,
+	zval *payload, const char *dedup_prefix, zend_long *recipients)
+{
+	zval rows, *row;
+	zend_result rc = SUCCESS;
+	char key[160];
+
+	*recipients = 0;
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(client_id), CLOUDACCT_PARAM_LONG(s->uniacid) };
+	if (CLOUDACCT_DB_RUN(s->db, "SELECT contact_id FROM {client_contact} WHERE client_id = ? AND uniacid = ?"
+			" ORDER BY contact_id LIMIT 20", p, 2, CLOUDACCT_FETCH_ALL, &rows) == FAILURE) {
+		return FAILURE;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+		zend_long contact = cloudacct_money_long(row, "contact_id");
+		if (rc == FAILURE) {
+			break;
+		}
+		snprintf(key, sizeof(key), "%.100s-c%ld", dedup_prefix, (long) contact);
+		rc = cloudacct_money_notice(s, "client", contact, template_key, payload, key);
+		(*recipients)++;
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&rows);
+	return rc;
+}

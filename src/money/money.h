@@ -1,0 +1,22 @@
+/* The money area's C API for other areas.
+ *
+ * Dunning reminders are queued as outbox rows (template "dunning_reminder") whose payload carries
+ * "recheck" => "money.bills_due" and "bill_ids" => list<int>. The notices sender must call
+ * cloudacct_money_bills_still_due() right before sending such a row and drop it (status skipped)
+ * when it answers false: the client paid after the reminder was queued. */
+#ifndef CLOUDACCT_MONEY_H
+#define CLOUDACCT_MONEY_H
+
+#include "php.h"
+#include "../context/context.h"
+
+#define CLOUDACCT_MONEY_RECHECK "money.bills_due"
+
+/* *due = true when at least one of the bills (of this uniacid) is still open. No exception for
+ * unknown ids (they are not due). */
+zend_result cloudacct_money_bills_still_due(cloudacct_store *s, const zend_long *bill_ids, size_t n, bool *due);
+
+/* Registers CloudAcct\Ledger\*; called from MINIT. */
+void cloudacct_money_minit(void);
+
+#endif
