@@ -534,7 +534,8 @@ typedef struct {
 	cloudacct_store *s;
 	const cloudacct_actor *a;
 	zend_long id;
-	zend_long client_id; /* in: the company chosen (0 = create one); out: the company */
+	zend_long chosen_id; /* the company the admin chose, 0 = make one */
+	zend_long client_id; /* out: the company bound to */
 	zend_long store_id;
 	zend_string *reason;
 } review_ctx;
@@ -547,6 +548,8 @@ static zend_result approve_body(cloudacct_connection *c, void *arg)
 	bool created = false, added;
 	zend_result rc = FAILURE;
 
+	/* From the choice, not from a previous attempt: a deadlock retry runs this body again. */
+	x->client_id = x->chosen_id;
 	cloudacct_param g[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_LONG(x->id) };
 	ZVAL_UNDEF(&reg);
 	if (CLOUDACCT_DB_RUN(c, "SELECT openid, name, phone, company_name, credit_code, status FROM {registration}"
@@ -662,7 +665,7 @@ ZEND_METHOD(CloudAcct_People_Contacts, approve)
 	} else if (cloudacct_people_check_target_store(s, &a, store_id, "store_id") == FAILURE) {
 		RETURN_THROWS();
 	}
-	review_ctx x = { s, &a, id, client_null ? 0 : client_id, store_id, NULL };
+	review_ctx x = { s, &a, id, client_null ? 0 : client_id, 0, store_id, NULL };
 	if (cloudacct_db_transaction(s->db, approve_body, &x, 0) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -730,7 +733,7 @@ ZEND_METHOD(CloudAcct_People_Contacts, reject)
 				== FAILURE) {
 		RETURN_THROWS();
 	}
-	review_ctx x = { s, &a, id, 0, 0, reason };
+	review_ctx x = { s, &a, id, 0, 0, 0, reason };
 	if (cloudacct_db_transaction(s->db, reject_body, &x, 0) == FAILURE) {
 		RETURN_THROWS();
 	}
