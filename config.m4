@@ -90,7 +90,9 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/money/accounts.c \
     src/money/payments.c \
     src/money/dunning.c \
-    src/money/reports.c"
+    src/money/reports.c \
+    src/work/recurring.c \
+    src/work/scheduler.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])

@@ -123,6 +123,8 @@ typedef struct {
 /* found = false when no such job in this uniacid. */
 zend_result cloudacct_work_job_fetch(cloudacct_store *s, zend_long job_id, cloudacct_work_job *job, bool *found);
 void cloudacct_work_job_free(cloudacct_work_job *job);
+/* Sets the decided-on fields from job->row (a row of CLOUDACCT_WORK_JOB_COLUMNS). */
+void cloudacct_work_job_fill(cloudacct_work_job *job);
 /* Loads the job and checks the actor may see it; NotFound otherwise (same as a missing job). */
 zend_result cloudacct_work_job_load(cloudacct_store *s, const cloudacct_actor *a, zend_long job_id,
 	cloudacct_work_job *job);
@@ -186,6 +188,16 @@ zend_result cloudacct_work_progress_insert(cloudacct_store *s, const cloudacct_a
 
 /* The job closed: a paid order is fulfilled. */
 zend_result cloudacct_work_order_fulfil(cloudacct_store *s, const cloudacct_actor *a, zend_long order_id);
+
+/* The scheduler's close of an unpaid order past its window. */
+zend_result cloudacct_work_order_expire(cloudacct_store *s, const cloudacct_actor *a, zend_long order_id, bool *closed);
+
+/* ---- recurring ---- */
+
+/* One claimed schedule row: creates the job of its next period (once: recur_key) and moves the
+ * schedule on to the following period. */
+zend_result cloudacct_work_recurring_run(cloudacct_store *s, const cloudacct_actor *a, zval *row, const char *token,
+	bool *created);
 
 /* ---- per-file MINIT (work.c registers the classes) ---- */
 

@@ -18,7 +18,7 @@ zend_class_entry *cloudacct_ce_Work_Jobs;
 
 /* ---- loading and authorisation ---- */
 
-static void job_fill(cloudacct_work_job *job)
+void cloudacct_work_job_fill(cloudacct_work_job *job)
 {
 	zval *row = &job->row;
 	size_t len;
@@ -53,7 +53,7 @@ zend_result cloudacct_work_job_fetch(cloudacct_store *s, zend_long job_id, cloud
 	}
 	*found = Z_TYPE(job->row) == IS_ARRAY;
 	if (*found) {
-		job_fill(job);
+		cloudacct_work_job_fill(job);
 	}
 	return SUCCESS;
 }

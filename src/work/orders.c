@@ -921,3 +921,29 @@ ZEND_METHOD(CloudAcct_Work_Orders, settle)
 	add_assoc_long(return_value, "job_id", job_id);
 	add_assoc_bool(return_value, "already_paid", already);
 }
+
+/* The scheduler's unpaid-order close: pending_payment → cancelled by the system. *closed =
+ * false when the order moved on meanwhile (paid, cancelled by the client). */
+zend_result cloudacct_work_order_expire(cloudacct_store *s, const cloudacct_actor *a, zend_long order_id, bool *closed)
+{
+	order_t o;
+	bool found = false;
+	static const char note[] = "超时未支付，系统自动关闭";
+
+	*closed = false;
+	if (order_fetch(s, order_id, NULL, 0, &o, &found) == FAILURE) {
+		return FAILURE;
+	}
+	if (!found || o.status != CLOUDACCT_ORDER_PENDING_PAYMENT) {
+		if (found) {
+			order_free(&o);
+		}
+		return SUCCESS;
+	}
+	zend_string *n = zend_string_init(note, sizeof(note) - 1, 0);
+	zend_result rc = order_step(s, a, &o, CLOUDACCT_ORDER_EV_EXPIRE, n, 0);
+	zend_string_release(n);
+	order_free(&o);
+	*closed = rc == SUCCESS;
+	return rc;
+}

@@ -20,4 +20,8 @@ void cloudacct_work_minit(void)
 	cloudacct_area_register(cloudacct_ce_Work_Jobs);
 	cloudacct_ce_Work_Calendar = register_class_CloudAcct_Work_Calendar();
 	cloudacct_area_register(cloudacct_ce_Work_Calendar);
+	cloudacct_ce_Work_Recurring = register_class_CloudAcct_Work_Recurring();
+	cloudacct_area_register(cloudacct_ce_Work_Recurring);
+	cloudacct_ce_Work_Scheduler = register_class_CloudAcct_Work_Scheduler();
+	cloudacct_area_register(cloudacct_ce_Work_Scheduler);
 }

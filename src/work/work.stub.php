@@ -201,3 +201,61 @@ final class Calendar
     /** "YYYY-MM-DD" if it is a workday, else the next workday. */
     public function nextWorkday(string $date): string {}
 }
+
+/**
+ * Monthly recurring work per client (e.g. 记账, 报税): one job per period, due on the due day
+ * moved past holidays.
+ *
+ * @strict-properties
+ * @not-serializable
+ */
+final class Recurring
+{
+    public function __construct(\CloudAcct\Store $store) {}
+
+    /**
+     * Admin: creates or updates the client's schedule of this type. Keys: type (required), title,
+     * service_id, skill, dispatch_mode (default exclusive), due_day (1..28, 0 = the setting),
+     * first_period ("YYYY-MM", default this month), active. Returns the schedule id.
+     */
+    public function save(\CloudAcct\Actor $admin, int $clientId, array $data): int {}
+
+    /** The client's schedules (admins, the exclusive accountant, the client's contacts). */
+    public function list(\CloudAcct\Actor $actor, int $clientId): array {}
+
+    /** Admin: stops a schedule; jobs already created stay. */
+    public function remove(\CloudAcct\Actor $admin, int $id): void {}
+}
+
+/**
+ * This area's due work. Idempotent and safe from several processes at once: rows are claimed
+ * with lease columns and changed with conditional updates.
+ *
+ * @strict-properties
+ * @not-serializable
+ */
+final class Scheduler
+{
+    public function __construct(\CloudAcct\Store $store) {}
+
+    /** Runs every task below, up to $limit rows each. Returns task => rows handled. */
+    public function runDue(\CloudAcct\Actor $system, int $limit = 100): array {}
+
+    /** Open jobs past their grab window: auto-assigned (if the policy says so) or escalated. */
+    public function expireGrabWindows(\CloudAcct\Actor $system, int $limit = 100): array {}
+
+    /** Jobs in hand without progress for silent_job_hours: flagged, admins notified. */
+    public function flagSilentJobs(\CloudAcct\Actor $system, int $limit = 100): int {}
+
+    /** Running jobs past their SLA due time: one breach record each, admins notified. */
+    public function recordSlaBreaches(\CloudAcct\Actor $system, int $limit = 100): int {}
+
+    /** Unpaid orders past order_unpaid_minutes: cancelled. */
+    public function closeUnpaidOrders(\CloudAcct\Actor $system, int $limit = 100): int {}
+
+    /** Done jobs older than job_auto_close_days: closed. */
+    public function closeDoneJobs(\CloudAcct\Actor $system, int $limit = 100): int {}
+
+    /** Recurring schedules whose period has come: the period's job, once. */
+    public function createRecurringJobs(\CloudAcct\Actor $system, int $limit = 100): int {}
+}

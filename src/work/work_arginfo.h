@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 97495b2218c973e22f7a230aebc1ea227baf204e */
+ * Stub hash: 175dcebe4aa77347aed36e0d13390f8b7e28ac94 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Work_Catalog___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -203,6 +203,43 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Calendar_ne
 	ZEND_ARG_TYPE_INFO(0, date, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_CloudAcct_Work_Recurring___construct arginfo_class_CloudAcct_Work_Catalog___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Recurring_save, 0, 3, IS_LONG, 0)
+	ZEND_ARG_OBJ_INFO(0, admin, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Recurring_list, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Recurring_remove arginfo_class_CloudAcct_Work_Catalog_deleteCategory
+
+#define arginfo_class_CloudAcct_Work_Scheduler___construct arginfo_class_CloudAcct_Work_Catalog___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Scheduler_runDue, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, system, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "100")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Scheduler_expireGrabWindows arginfo_class_CloudAcct_Work_Scheduler_runDue
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Scheduler_flagSilentJobs, 0, 1, IS_LONG, 0)
+	ZEND_ARG_OBJ_INFO(0, system, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "100")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Work_Scheduler_recordSlaBreaches arginfo_class_CloudAcct_Work_Scheduler_flagSilentJobs
+
+#define arginfo_class_CloudAcct_Work_Scheduler_closeUnpaidOrders arginfo_class_CloudAcct_Work_Scheduler_flagSilentJobs
+
+#define arginfo_class_CloudAcct_Work_Scheduler_closeDoneJobs arginfo_class_CloudAcct_Work_Scheduler_flagSilentJobs
+
+#define arginfo_class_CloudAcct_Work_Scheduler_createRecurringJobs arginfo_class_CloudAcct_Work_Scheduler_flagSilentJobs
+
 
 ZEND_METHOD(CloudAcct_Work_Catalog, __construct);
 ZEND_METHOD(CloudAcct_Work_Catalog, saveCategory);
@@ -247,6 +284,18 @@ ZEND_METHOD(CloudAcct_Work_Calendar, set);
 ZEND_METHOD(CloudAcct_Work_Calendar, addBusinessTime);
 ZEND_METHOD(CloudAcct_Work_Calendar, businessTimeBetween);
 ZEND_METHOD(CloudAcct_Work_Calendar, nextWorkday);
+ZEND_METHOD(CloudAcct_Work_Recurring, __construct);
+ZEND_METHOD(CloudAcct_Work_Recurring, save);
+ZEND_METHOD(CloudAcct_Work_Recurring, list);
+ZEND_METHOD(CloudAcct_Work_Recurring, remove);
+ZEND_METHOD(CloudAcct_Work_Scheduler, __construct);
+ZEND_METHOD(CloudAcct_Work_Scheduler, runDue);
+ZEND_METHOD(CloudAcct_Work_Scheduler, expireGrabWindows);
+ZEND_METHOD(CloudAcct_Work_Scheduler, flagSilentJobs);
+ZEND_METHOD(CloudAcct_Work_Scheduler, recordSlaBreaches);
+ZEND_METHOD(CloudAcct_Work_Scheduler, closeUnpaidOrders);
+ZEND_METHOD(CloudAcct_Work_Scheduler, closeDoneJobs);
+ZEND_METHOD(CloudAcct_Work_Scheduler, createRecurringJobs);
 
 
 static const zend_function_entry class_CloudAcct_Work_Catalog_methods[] = {
@@ -311,6 +360,28 @@ static const zend_function_entry class_CloudAcct_Work_Calendar_methods[] = {
 	ZEND_FE_END
 };
 
+
+static const zend_function_entry class_CloudAcct_Work_Recurring_methods[] = {
+	ZEND_ME(CloudAcct_Work_Recurring, __construct, arginfo_class_CloudAcct_Work_Recurring___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Recurring, save, arginfo_class_CloudAcct_Work_Recurring_save, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Recurring, list, arginfo_class_CloudAcct_Work_Recurring_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Recurring, remove, arginfo_class_CloudAcct_Work_Recurring_remove, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CloudAcct_Work_Scheduler_methods[] = {
+	ZEND_ME(CloudAcct_Work_Scheduler, __construct, arginfo_class_CloudAcct_Work_Scheduler___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Scheduler, runDue, arginfo_class_CloudAcct_Work_Scheduler_runDue, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Scheduler, expireGrabWindows, arginfo_class_CloudAcct_Work_Scheduler_expireGrabWindows, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Scheduler, flagSilentJobs, arginfo_class_CloudAcct_Work_Scheduler_flagSilentJobs, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Scheduler, recordSlaBreaches, arginfo_class_CloudAcct_Work_Scheduler_recordSlaBreaches, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Scheduler, closeUnpaidOrders, arginfo_class_CloudAcct_Work_Scheduler_closeUnpaidOrders, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Scheduler, closeDoneJobs, arginfo_class_CloudAcct_Work_Scheduler_closeDoneJobs, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Scheduler, createRecurringJobs, arginfo_class_CloudAcct_Work_Scheduler_createRecurringJobs, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
 static zend_class_entry *register_class_CloudAcct_Work_Catalog(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -349,6 +420,28 @@ static zend_class_entry *register_class_CloudAcct_Work_Calendar(void)
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Work", "Calendar", class_CloudAcct_Work_Calendar_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CloudAcct_Work_Recurring(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Work", "Recurring", class_CloudAcct_Work_Recurring_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CloudAcct_Work_Scheduler(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Work", "Scheduler", class_CloudAcct_Work_Scheduler_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
