@@ -17,6 +17,7 @@
 #include "src/settings/settings.h"
 #include "src/crypto/signer.h"
 #include "src/http/http.h"
+#include "src/notices/outbox.h"
 #include "src/people/people.h"
 #include "src/work/work.h"
 #include "src/money/money.h"
@@ -99,6 +100,7 @@ static PHP_MINIT_FUNCTION(cloudacct)
 	cloudacct_settings_minit();
 	cloudacct_crypto_minit();
 	cloudacct_http_minit();
+	cloudacct_notices_minit();
 	cloudacct_people_minit();
 	cloudacct_work_minit();
 	cloudacct_money_minit();

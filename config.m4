@@ -91,8 +91,9 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/money/payments.c \
     src/money/dunning.c \
     src/money/reports.c \
-    src/work/recurring.c \
-    src/work/scheduler.c"
+    src/notices/notices.c \
+    src/notices/sender.c \
+    src/notices/deliver.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])

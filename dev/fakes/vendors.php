@@ -87,6 +87,7 @@ final class State
     private array $nonces = [];
     private int $seq = 0;
     private array $stable = [];
+    private ?array $lastFault = null;
 
     public function __construct(private ?string $record, array $config)
     {
@@ -138,8 +139,15 @@ final class State
             'tencent' => new Tencent($this),
             'aliyun' => new Aliyun($this),
         };
+        $this->lastFault = null;
         $response = $api->handle($r, $record);
         $response->delayMs += (int) $this->config['latency_ms'];
+        // hang_ms: the request is processed (a message is delivered) but the answer comes late,
+        // like a vendor whose reply is lost — what a client timeout or a crashed sender sees
+        if (isset($this->lastFault['hang_ms'])) {
+            $response->delayMs += (int) $this->lastFault['hang_ms'];
+            $record['hung_ms'] = (int) $this->lastFault['hang_ms'];
+        }
         $record['status'] = $response->close ? 0 : $response->status;
         $record['response'] = $response->close ? '' : $response->body;
         $this->received[] = $record;
@@ -166,12 +174,12 @@ final class State
             if (($f['times'] ?? -1) > 0) {
                 $this->config['faults'][$i]['times']--;
             }
-            return $f;
+            return $this->lastFault = $f;
         }
         return null;
     }
 
-    /** A transport-level fault as a response (status, hang, malformed body, hang-up), or null. */
+    /** A transport-level fault as a response (status, malformed body, hang-up), or null; hang_ms is applied by handle(). */
     public static function transportFault(?array $f): ?Response
     {
         if ($f === null) {
@@ -180,11 +188,6 @@ final class State
         if (!empty($f['close'])) {
             $r = new Response(0, '');
             $r->close = true;
-            return $r;
-        }
-        if (isset($f['hang_ms'])) {
-            $r = Response::json(['late' => true]);
-            $r->delayMs = (int) $f['hang_ms'];
             return $r;
         }
         if (isset($f['status'])) {
@@ -289,6 +292,7 @@ final class WeChat
     {
         $cfg = $this->s->cfg('wechat');
         if ($r->path === '/cgi-bin/token' && $r->method === 'GET') {
+            $record['query']['secret'] = '***';
             if (($r->query['appid'] ?? '') !== $cfg['appid'] || ($r->query['secret'] ?? '') !== $cfg['secret']) {
                 return self::err(40125, 'invalid appsecret');
             }
@@ -296,6 +300,9 @@ final class WeChat
         }
         if ($r->path === '/cgi-bin/stable_token' && $r->method === 'POST') {
             $j = $r->json();
+            // recorded with the secret masked: the received log is shown in the demo
+            $record['json'] = is_array($j) ? array_merge($j, isset($j['secret']) ? ['secret' => '***'] : []) : $j;
+            $record['body'] = json_encode($record['json'], JSON_UNESCAPED_SLASHES);
             if (!is_array($j) || ($j['grant_type'] ?? '') !== 'client_credential') {
                 return self::err(40002, 'invalid grant_type');
             }

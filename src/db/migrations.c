@@ -718,6 +718,37 @@ static const cloudacct_migration_step v4_money[] = {
 		")" TABLE_OPTIONS, NULL },
 };
 
+/* Notices: the sender's lease and delivery columns on the outbox the work area created, and the
+ * indexes of the notice list (站内消息) and of the per-phone SMS limit. One guarded step per change,
+ * so a rerun after a crash (DDL commits at once) skips what is already there. */
+#define OUTBOX_COLUMN(name, type) \
+	{ "ALTER TABLE {outbox} ADD COLUMN " name " " type, \
+		"SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()" \
+		" AND TABLE_NAME = CONCAT(?, 'cloudacct_outbox') AND COLUMN_NAME = '" name "'" }
+#define OUTBOX_KEY(name, columns) \
+	{ "ALTER TABLE {outbox} ADD KEY " name " (" columns ")", \
+		"SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()" \
+		" AND TABLE_NAME = CONCAT(?, 'cloudacct_outbox') AND INDEX_NAME = '" name "'" }
+static const cloudacct_migration_step notices_delivery[] = {
+	{ "ALTER TABLE {outbox} MODIFY status VARCHAR(16) NOT NULL DEFAULT 'queued'", NULL },
+	OUTBOX_COLUMN("lease_owner", "CHAR(16) NULL"),
+	OUTBOX_COLUMN("lease_until", "INT UNSIGNED NOT NULL DEFAULT 0"),
+	OUTBOX_COLUMN("stage", "VARCHAR(16) NOT NULL DEFAULT ''"),
+	OUTBOX_COLUMN("address", "VARCHAR(64) NOT NULL DEFAULT ''"),
+	OUTBOX_COLUMN("sent_channel", "VARCHAR(16) NOT NULL DEFAULT ''"),
+	OUTBOX_COLUMN("provider_ref", "VARCHAR(64) NOT NULL DEFAULT ''"),
+	OUTBOX_COLUMN("sent_at", "INT UNSIGNED NOT NULL DEFAULT 0"),
+	OUTBOX_COLUMN("read_at", "INT UNSIGNED NOT NULL DEFAULT 0"),
+	OUTBOX_COLUMN("updated_at", "INT UNSIGNED NOT NULL DEFAULT 0"),
+	OUTBOX_KEY("idx_lease", "lease_owner"),
+	OUTBOX_KEY("idx_inbox", "uniacid, recipient_kind, recipient_id, id"),
+	OUTBOX_KEY("idx_sms_rate", "uniacid, address, sent_at"),
+	/* An early v3 queued rows as 'pending'. */
+	{ "UPDATE {outbox} SET status = 'queued' WHERE status = 'pending'", NULL },
+};
+#undef OUTBOX_COLUMN
+#undef OUTBOX_KEY
+
 const cloudacct_migration cloudacct_migrations[] = {
 	{ 1, "foundation: audit trail, settings", v1_foundation, sizeof(v1_foundation) / sizeof(v1_foundation[0]) },
 	{ 2, "people: stores, staff, clients, contacts, bind codes, registrations, handovers", v2_people,
@@ -726,6 +757,8 @@ const cloudacct_migration cloudacct_migrations[] = {
 		sizeof(v3_work) / sizeof(v3_work[0]) },
 	{ 4, "money: fee plans, bills, ledger, payments, allocations, refunds, intents, billing runs, dunning log, balances",
 		v4_money, sizeof(v4_money) / sizeof(v4_money[0]) },
+	{ 5, "notices: outbox leases and delivery state, notice list and SMS rate indexes", notices_delivery,
+		sizeof(notices_delivery) / sizeof(notices_delivery[0]) },
 };
 const size_t cloudacct_n_migrations = sizeof(cloudacct_migrations) / sizeof(cloudacct_migrations[0]);
 

@@ -136,7 +136,9 @@ static void headers_to_array(const cloudacct_http_exchange *ex, zval *out)
 		const char *le = eol ? eol : end;
 		const char *colon = memchr(p, ':', (size_t) (le - p));
 		if (colon && colon > p) {
-			zend_string *name = zend_string_tolower(zend_string_init(p, (size_t) (colon - p), 0));
+			zend_string *raw = zend_string_init(p, (size_t) (colon - p), 0);
+			zend_string *name = zend_string_tolower(raw);
+			zend_string_release(raw);
 			zend_string *value = cloudacct_http_header(ex, ZSTR_VAL(name));
 			if (value) {
 				add_assoc_str_ex(out, ZSTR_VAL(name), ZSTR_LEN(name), value);
