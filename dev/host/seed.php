@@ -1,0 +1,128 @@
+<?php
+/**
+ * dev/host/seed.php SITE_DIR — a small demo firm for the dev host, made through the extension's
+ * API (so every row passes the same checks and audit as in production): 2 stores, 5 staff (3
+ * bound to WeChat fans), 6 client companies with exclusive accountants, 3 contacts bound by
+ * invite codes, one pending self-registration, a few catalogue services. Does nothing when the
+ * database already has client companies. The larger realistic firm of the issue's demo is a
+ * later step.
+ */
+
+declare(strict_types=1);
+
+use CloudAcct\Actor;
+
+if ($argc !== 2) {
+    fwrite(STDERR, "usage: php dev/host/seed.php SITE_DIR\n");
+    exit(2);
+}
+putenv('WE7_HOST_SITE=' . realpath($argv[1]));
+require __DIR__ . '/framework/bootstrap.php';
+we7_host_bootstrap();
+we7_host_account(1);
+
+$db = new CloudAcct\Db\Connection(we7_host_db_options());
+$store = new CloudAcct\Store($db, 1);
+if ((int) $db->queryValue('SELECT COUNT(*) FROM {client} WHERE uniacid = 1') > 0) {
+    echo "seed: the demo firm is already there\n";
+    exit(0);
+}
+$admin = Actor::admin(1, '127.0.0.1');
+$stores = new CloudAcct\People\Stores($store);
+$staff = new CloudAcct\People\Staff($store);
+$clients = new CloudAcct\People\Clients($store);
+$contacts = new CloudAcct\People\Contacts($store);
+(new CloudAcct\Settings($store))->set($admin, 'firm_name', '云会计演示事务所');
+(new CloudAcct\Settings($store))->set($admin, 'firm_phone', '010-88886666');
+
+/** A valid 统一社会信用代码 (GB 32100-2015 check character) from a 17-character body. */
+function seed_credit_code(string $body): string
+{
+    $alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    $weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    $sum = 0;
+    for ($i = 0; $i < 17; $i++) {
+        $sum += strpos($alphabet, $body[$i]) * $weights[$i];
+    }
+    $c = 31 - $sum % 31;
+    return $body . $alphabet[$c === 31 ? 0 : $c];
+}
+
+function seed_fan(string $openid, string $nickname): void
+{
+    if (!pdo_get('mc_mapping_fans', ['uniacid' => 1, 'openid' => $openid])) {
+        pdo_insert('mc_members', ['uniacid' => 1, 'nickname' => $nickname, 'createtime' => time()]);
+        pdo_insert('mc_mapping_fans', ['acid' => 1, 'uniacid' => 1, 'uid' => pdo_insertid(), 'openid' => $openid,
+            'nickname' => $nickname, 'follow' => 1, 'followtime' => time(), 'updatetime' => time()]);
+    }
+}
+
+$north = $stores->create($admin, ['name' => '海淀总店', 'address' => '北京市海淀区中关村大街 1 号', 'phone' => '010-88886666', 'sort' => 1]);
+$south = $stores->create($admin, ['name' => '朝阳门店', 'address' => '北京市朝阳区建国路 88 号', 'phone' => '010-66668888', 'sort' => 2]);
+
+$people = [
+    ['王芳', '13800000001', '主办会计', $north, ['记账', '报税'], 'oDEMO_staff_wangfang'],
+    ['李强', '13800000002', '税务会计', $north, ['报税', '工商'], 'oDEMO_staff_liqiang'],
+    ['张敏', '13800000003', '记账会计', $south, ['记账'], 'oDEMO_staff_zhangmin'],
+    ['赵磊', '13800000004', '外勤', $south, ['工商', '银行'], null],
+    ['陈静', '13800000005', '助理会计', $north, ['记账'], null],
+];
+$staffIds = [];
+foreach ($people as [$name, $phone, $title, $storeId, $skills, $openid]) {
+    $id = $staff->create($admin, ['name' => $name, 'phone' => $phone, 'title' => $title, 'store_id' => $storeId,
+        'skills' => $skills, 'wechat' => 'wx_' . $phone, 'hired_at' => strtotime('-2 years')]);
+    $staffIds[] = $id;
+    if ($openid !== null) {
+        seed_fan($openid, $name);
+        $staff->bindByCode($openid, $staff->issueBindCode($admin, $id), '127.0.0.1');
+    }
+}
+
+$companies = [
+    ['北京星辰科技有限公司', '91110108MA01AB3C1', 'general', '软件和信息技术服务', $north, 0],
+    ['北京禾木餐饮管理有限公司', '91110105MA01CD5E2', 'small', '餐饮', $south, 2],
+    ['北京远航国际贸易有限公司', '91110101MA01EF7G3', 'general', '批发和零售', $north, 1],
+    ['北京青禾文化传媒工作室', '', 'small', '文化传媒', $south, 2],
+    ['北京安居物业服务有限公司', '91110106MA01GH9J4', 'small', '物业管理', $north, 0],
+    ['北京优品电子商务有限公司', '91110102MA01JK2L5', 'small', '电子商务', $north, 1],
+];
+$clientIds = [];
+foreach ($companies as [$name, $body, $taxpayer, $industry, $storeId, $acct]) {
+    $data = ['name' => $name, 'taxpayer_type' => $taxpayer, 'industry' => $industry, 'store_id' => $storeId,
+        'accountant_id' => $staffIds[$acct], 'address' => '北京市', 'tags' => [$taxpayer === 'general' ? '一般纳税人' : '小规模']];
+    if ($body !== '') {
+        $data['credit_code'] = seed_credit_code($body);
+    }
+    $clientIds[] = $clients->create($admin, $data);
+}
+
+$contactsPlan = [
+    ['oDEMO_client_liuyang', '刘洋', '13900000001', [0, 2]],
+    ['oDEMO_client_sunli', '孙丽', '13900000002', [1]],
+    ['oDEMO_client_zhouqi', '周琪', '13900000003', [4]],
+];
+foreach ($contactsPlan as [$openid, $name, $phone, $which]) {
+    seed_fan($openid, $name);
+    foreach ($which as $i) {
+        $code = $contacts->issueInvite($admin, $clientIds[$i], 'owner');
+        $contacts->bindByInvite($openid, $code, $name, $phone, '127.0.0.1');
+    }
+}
+seed_fan('oDEMO_fan_register', '吴女士');
+$contacts->register('oDEMO_fan_register', '吴女士', '13700000009', '北京新芽咨询有限公司', null, '127.0.0.1');
+
+if (class_exists(CloudAcct\Work\Catalog::class)) {
+    $catalog = new CloudAcct\Work\Catalog($store);
+    $books = $catalog->saveCategory($admin, ['name' => '代理记账', 'sort' => 1]);
+    $biz = $catalog->saveCategory($admin, ['name' => '工商服务', 'sort' => 2]);
+    $catalog->createService($admin, ['title' => '小规模纳税人代理记账', 'category_id' => $books, 'price_fen' => 20000,
+        'price_type' => 'monthly', 'summary' => '每月记账、报税、账簿装订', 'description' => "含：\n1. 每月记账\n2. 增值税、个税申报\n3. 年度汇算清缴",
+        'on_sale' => true, 'sort' => 1, 'dispatch_mode' => 'exclusive', 'skill' => '记账']);
+    $catalog->createService($admin, ['title' => '一般纳税人代理记账', 'category_id' => $books, 'price_fen' => 50000,
+        'price_type' => 'monthly', 'summary' => '适合有进项抵扣的企业', 'on_sale' => true, 'sort' => 2, 'dispatch_mode' => 'exclusive', 'skill' => '记账']);
+    $catalog->createService($admin, ['title' => '公司注册', 'category_id' => $biz, 'price_fen' => 80000, 'price_type' => 'one_off',
+        'summary' => '核名、营业执照、刻章、银行开户指导', 'on_sale' => true, 'sort' => 1, 'dispatch_mode' => 'grab', 'skill' => '工商']);
+    $catalog->createService($admin, ['title' => '工商变更', 'category_id' => $biz, 'price_fen' => 30000, 'price_type' => 'one_off',
+        'summary' => '法人、股东、地址、经营范围变更', 'on_sale' => true, 'sort' => 2, 'dispatch_mode' => 'grab', 'skill' => '工商']);
+}
+echo 'seed: 2 stores, ' . count($staffIds) . ' staff, ' . count($clientIds) . " client companies, 3 contacts, 1 registration\n";
