@@ -376,3 +376,60 @@ function cloudacct_route_fields($do, $mobile = false)
     }
     return $out;
 }
+
+/**
+ * Runs a write; on failure fills $error = ['message' => …, 'field' => …] for the form to show
+ * next to the field, and returns false. Success returns true (the result in $result).
+ */
+function cloudacct_attempt($fn, &$error, &$result = null)
+{
+    try {
+        $result = $fn();
+        return true;
+    } catch (Exception $e) {
+        $error = array('message' => cloudacct_error_text($e), 'field' => $e instanceof CloudAcct\ValidationException ? $e->getField() : '');
+    } catch (Error $e) {
+        $error = array('message' => cloudacct_error_text($e), 'field' => '');
+    }
+    return false;
+}
+
+/** Store options for selects: [['id' => …, 'name' => …, 'active' => …], …]. */
+function cloudacct_store_options($actor, $includeInactive = false)
+{
+    return cloudacct_guard(function () use ($actor, $includeInactive) {
+        return cloudacct_area('People\Stores')->list($actor, $includeInactive);
+    });
+}
+
+/** Active staff for pickers (admin). */
+function cloudacct_staff_options($admin)
+{
+    return cloudacct_guard(function () use ($admin) {
+        $staff = cloudacct_area('People\Staff');
+        $items = array();
+        for ($page = 1; $page <= 20; $page++) {
+            $r = $staff->list($admin, array('active' => true), $page, 200);
+            $items = array_merge($items, $r['items']);
+            if (count($items) >= $r['total'] || !$r['items']) {
+                break;
+            }
+        }
+        return $items;
+    });
+}
+
+/** An uploaded image through 微擎's file_upload (type whitelist, size limit, random name). */
+function cloudacct_upload_image($field, &$error)
+{
+    if (empty($_FILES[$field]) || !isset($_FILES[$field]['error']) || $_FILES[$field]['error'] === UPLOAD_ERR_NO_FILE) {
+        return '';
+    }
+    load()->func('file');
+    $r = file_upload($_FILES[$field], 'image');
+    if (is_error($r)) {
+        $error = array('message' => '图片上传失败：' . $r['message'], 'field' => $field);
+        return false;
+    }
+    return $r['path'];
+}
