@@ -62,7 +62,7 @@ smoke_check('backend: settings', $base . 'web/index.php?c=module&a=manage-accoun
 
 smoke_get($base . 'switch.php', ['kind' => 'fan', 'openid' => 'oDEMO_client_liuyang']);
 $app = $base . 'app/index.php?i=1&c=entry&m=cloudacct&do=';
-smoke_check('mobile: client home', $app . 'home', ['北京星辰科技有限公司']);
+smoke_check('mobile: client home', $app . 'home', ['北京远航国际贸易有限公司', '专属会计']);
 smoke_check('mobile: accountant card', $app . 'accountant', ['专属会计']);
 smoke_get($base . 'switch.php', ['kind' => 'fan', 'openid' => 'oDEMO_staff_wangfang']);
 smoke_check('mobile: staff home', $app . 'home', ['王芳']);

@@ -44,6 +44,25 @@ class CloudacctModuleSite extends WeModuleSite
         return array($client, $current, $companies);
     }
 
+    /** The bottom tab bar of client pages. */
+    protected function clientTabs($on)
+    {
+        $tabs = array();
+        foreach (array('home' => '首页', 'services' => '服务', 'accountant' => '我的会计', 'company' => '我的企业') as $do => $label) {
+            $tabs[] = array('url' => $this->createMobileUrl($do), 'label' => $label, 'on' => $do === $on);
+        }
+        return $tabs;
+    }
+
+    /** A page only a WeChat user can use (binding needs the fan's openid). */
+    protected function requireOpenid()
+    {
+        if (cloudacct_openid() === '') {
+            message('请在微信中打开本页面。', '', 'info');
+        }
+        return cloudacct_openid();
+    }
+
     protected function requireStaff()
     {
         $staff = cloudacct_staff();
