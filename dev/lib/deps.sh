@@ -22,11 +22,19 @@ CLOUDACCT_DEB_PACKAGES=(
   valgrind
 )
 
+# Packages whose command may come from another installed package: a machine whose nodejs
+# package bundles npm (NodeSource's does, and Debian's npm conflicts with it) already has npm.
+declare -A CLOUDACCT_DEB_COMMAND=([npm]=npm [nodejs]=node [chromium]=chromium [chromium-driver]=chromedriver)
+
 cloudacct_missing_packages() {
   local p st
   for p in "$@"; do
     st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-    [ "$st" = "install ok installed" ] || printf '%s\n' "$p"
+    [ "$st" = "install ok installed" ] && continue
+    if [ -n "${CLOUDACCT_DEB_COMMAND[$p]:-}" ] && command -v "${CLOUDACCT_DEB_COMMAND[$p]}" >/dev/null 2>&1; then
+      continue
+    fi
+    printf '%s\n' "$p"
   done
 }
 
