@@ -422,8 +422,13 @@ static zend_result reclaim(cloudacct_store *st, const notice_config *cfg, sender
 static zend_result claim(cloudacct_store *st, cloudacct_sender *s, const notice_config *cfg, const char *owner,
 	zend_long limit, zval *rows)
 {
+	/* The lease must outlast the run, or another sender would take the rows over and send them
+	 * again: every round of the batch may wait for the total timeout. */
+	zend_long conc = MAX(s->http.concurrency, 1);
+	zend_long worst = ((limit + conc - 1) / conc) * ((s->http.timeout_ms + 999) / 1000) * MAX_ROUNDS + 30;
+	zend_long lease = MAX(s->lease_seconds, worst);
 	cloudacct_param p[] = {
-		CLOUDACCT_PARAM_STR(owner, 16), CLOUDACCT_PARAM_LONG(cfg->now + s->lease_seconds), CLOUDACCT_PARAM_LONG(cfg->now),
+		CLOUDACCT_PARAM_STR(owner, 16), CLOUDACCT_PARAM_LONG(cfg->now + lease), CLOUDACCT_PARAM_LONG(cfg->now),
 		CLOUDACCT_PARAM_LONG(st->uniacid), CLOUDACCT_PARAM_LONG(cfg->now), CLOUDACCT_PARAM_LONG(limit),
 	};
 	/* The claim itself: whoever's UPDATE matches a row first owns it; the others skip it. */
@@ -508,39 +513,65 @@ static zend_result expand_admin(cloudacct_store *st, const notice_config *cfg, n
 	return SUCCESS;
 }
 
-static zend_result resolve(cloudacct_store *st, notice_row *r)
-{
-	zval row;
-	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(st->uniacid), CLOUDACCT_PARAM_LONG(r->recipient_id) };
-	zend_result rc;
+#define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
+#define RESOLVE_CHUNK 32
+#define IN_CHUNK " IN (" Q8 ", " Q8 ", " Q8 ", " Q8 ")"
 
-	if (zend_string_equals_literal(r->kind, "client")) {
-		rc = CLOUDACCT_DB_RUN(st->db, "SELECT openid, phone FROM {contact} WHERE uniacid = ? AND id = ?", p, 2,
-			CLOUDACCT_FETCH_ROW, &row);
-	} else if (zend_string_equals_literal(r->kind, "staff")) {
+static void take_address(notice_row *r, HashTable *row)
+{
+	zend_string *openid = col_str(row, "openid"), *phone = col_str(row, "phone");
+	if (ZSTR_LEN(openid) && !r->openid) {
+		r->openid = zend_string_copy(openid);
+	}
+	if (ZSTR_LEN(phone) && !r->phone) {
+		r->phone = zend_string_copy(phone);
+	}
+	zend_string_release(openid);
+	zend_string_release(phone);
+}
+
+/* Openids and phones of one kind of recipient, RESOLVE_CHUNK ids per query (a fixed statement
+ * text, padded with id 0, so the prepared-statement cache holds one entry). */
+static zend_result resolve_kind(cloudacct_store *st, notice_row *rows, size_t n, const char *kind, bool staff)
+{
+	cloudacct_param p[1 + RESOLVE_CHUNK];
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t k = 0;
+		size_t start = i;
+		p[0] = CLOUDACCT_PARAM_LONG(st->uniacid);
+		for (; i < n && k < RESOLVE_CHUNK; i++) {
+			if (!rows[i].done && zend_string_equals_cstr(rows[i].kind, kind, strlen(kind))) {
+				p[1 + k++] = CLOUDACCT_PARAM_LONG(rows[i].recipient_id);
+			}
+		}
+		if (k == 0) {
+			continue;
+		}
+		for (uint32_t pad = k; pad < RESOLVE_CHUNK; pad++) {
+			p[1 + pad] = CLOUDACCT_PARAM_LONG(0);
+		}
+		zval found, *row;
 		/* A deactivated employee keeps the notice list but gets nothing pushed. */
-		rc = CLOUDACCT_DB_RUN(st->db, "SELECT openid, phone FROM {staff} WHERE uniacid = ? AND id = ? AND active = 1", p,
-			2, CLOUDACCT_FETCH_ROW, &row);
-	} else {
-		return SUCCESS;
-	}
-	if (rc == FAILURE) {
-		return FAILURE;
-	}
-	if (Z_TYPE(row) == IS_ARRAY) {
-		zend_string *openid = col_str(Z_ARRVAL(row), "openid"), *phone = col_str(Z_ARRVAL(row), "phone");
-		if (ZSTR_LEN(openid)) {
-			r->openid = openid;
-		} else {
-			zend_string_release(openid);
+		zend_result rc = staff
+			? CLOUDACCT_DB_RUN(st->db, "SELECT id, openid, phone FROM {staff} WHERE uniacid = ? AND active = 1 AND id" IN_CHUNK,
+				p, 1 + RESOLVE_CHUNK, CLOUDACCT_FETCH_ALL, &found)
+			: CLOUDACCT_DB_RUN(st->db, "SELECT id, openid, phone FROM {contact} WHERE uniacid = ? AND id" IN_CHUNK, p,
+				1 + RESOLVE_CHUNK, CLOUDACCT_FETCH_ALL, &found);
+		if (rc == FAILURE) {
+			return FAILURE;
 		}
-		if (ZSTR_LEN(phone)) {
-			r->phone = phone;
-		} else {
-			zend_string_release(phone);
-		}
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(found), row) {
+			zend_long id = col_long(Z_ARRVAL_P(row), "id");
+			for (size_t j = start; j < i; j++) {
+				if (!rows[j].done && rows[j].recipient_id == id && zend_string_equals_cstr(rows[j].kind, kind, strlen(kind))) {
+					take_address(&rows[j], Z_ARRVAL_P(row));
+				}
+			}
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&found);
 	}
-	zval_ptr_dtor(&row);
 	return SUCCESS;
 }
 
@@ -955,24 +986,23 @@ static zend_result prepare(run_state *rs, notice_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		notice_row *r = &rows[i];
+		bool pool = zend_string_equals_literal(r->kind, "staff_pool");
 		zend_long children = 0;
-		if (zend_string_equals_literal(r->kind, "staff_pool")
-			|| (zend_string_equals_literal(r->kind, "admin"))) {
-			zend_result rc = zend_string_equals_literal(r->kind, "staff_pool") ? expand_pool(rs->store, rs->cfg, r, &children)
-																			 : expand_admin(rs->store, rs->cfg, r, &children);
-			if (rc == FAILURE) {
-				return FAILURE;
-			}
-			rs->stats->expanded += children;
-			outcome(r, "sent", zend_string_equals_literal(r->kind, "admin") ? "inbox" : "fanout", 0);
-			rs->stats->sent++;
+		if (!pool && !zend_string_equals_literal(r->kind, "admin")) {
 			continue;
 		}
-		if (resolve(rs->store, r) == FAILURE) {
+		if ((pool ? expand_pool(rs->store, rs->cfg, r, &children) : expand_admin(rs->store, rs->cfg, r, &children))
+			== FAILURE) {
 			return FAILURE;
 		}
+		rs->stats->expanded += children;
+		outcome(r, "sent", pool ? "fanout" : "inbox", 0);
+		rs->stats->sent++;
 	}
-	return SUCCESS;
+	if (resolve_kind(rs->store, rows, n, "client", false) == FAILURE) {
+		return FAILURE;
+	}
+	return resolve_kind(rs->store, rows, n, "staff", true);
 }
 
 static zend_result run_batch(run_state *rs, zend_long limit, zend_long *claimed)

@@ -71,7 +71,7 @@ const cloudacct_setting_key cloudacct_setting_keys[] = {
 	{ "notice_quiet_hours", CLOUDACCT_SETTING_INT_LIST, "[]", 0, 23, NULL, false,
 		"免打扰时段 [开始时, 结束时]（北京时间，如 [22, 8]；空为不限）" },
 	{ "notice_max_attempts", CLOUDACCT_SETTING_INT, "6", 1, 20, NULL, false, "通知发送失败后最多尝试次数" },
-	{ "notice_concurrency", CLOUDACCT_SETTING_INT, "32", 1, 256, NULL, false, "通知发送并发数" },
+	{ "notice_concurrency", CLOUDACCT_SETTING_INT, "100", 1, 256, NULL, false, "通知发送并发数" },
 	{ "notice_connect_timeout_ms", CLOUDACCT_SETTING_INT, "3000", 100, 60000, NULL, false, "通知接口连接超时（毫秒）" },
 	{ "notice_timeout_ms", CLOUDACCT_SETTING_INT, "10000", 500, 120000, NULL, false, "通知接口总超时（毫秒）" },
 	{ "notice_admin_staff", CLOUDACCT_SETTING_INT_LIST, "[]", 1, 4294967295, NULL, false,
