@@ -81,7 +81,8 @@ if ($op === 'edit') {
     }
     $row['skills_text'] = implode('，', isset($row['skills']) ? $row['skills'] : array());
     $row['hired_text'] = !empty($row['hired_at']) ? (is_int($row['hired_at']) ? date('Y-m-d', $row['hired_at']) : $row['hired_at']) : '';
-    $row['photo_url'] = !empty($row['photo']) ? tomedia($row['photo']) : '';
+    // a refused photo path is not shown back as an image
+    $row['photo_url'] = !empty($row['photo']) && strpos($row['photo'], '..') === false ? tomedia($row['photo']) : '';
     $this->render('staff_edit', array(
         'id' => $id, 'row' => $row, 'error' => $error, 'stores' => cloudacct_store_options($admin),
         'back' => $this->createWebUrl('staff'), 'action' => $this->createWebUrl('staff', array('op' => 'edit', 'id' => $id)),
