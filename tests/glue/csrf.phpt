@@ -3,7 +3,8 @@ Glue: backend form posts without 微擎's token (or with a wrong one, or from an
 --EXTENSIONS--
 cloudacct
 --SKIPIF--
-<?php require __DIR__ . '/../inc/skipif_db.inc'; ?>
+<?php require __DIR__ . '/../inc/skipif_db.inc';
+if (!is_dir(__DIR__ . '/../../dev/host') || !is_dir(__DIR__ . '/../../php-glue/cloudacct')) die('skip needs dev/host and php-glue from the repository'); ?>
 --FILE--
 <?php
 require __DIR__ . '/glue.inc';
