@@ -401,72 +401,248 @@ ZEND_METHOD(CloudAcct_Ledger_Accounts, reverse)
 	RETURN_LONG(x.reversal_id);
 }
 
-/* ---- reconcile ---- */
+/* ---- reconcile ----
+ *
+ * Every check compares single-table aggregates in C, batch by batch of client ids (an index range
+ * in every table), so the work is linear, the memory bounded, and no join plan can go wrong on
+ * stale statistics. */
+
 
 typedef struct {
-	const char *check;
-	const char *sql; /* selects id, expected, actual; params: uniacid, client (0 = all), client */
-} recon_check;
+	zval *mismatches;
+} recon;
 
-/* Each check lists what disagrees; "? = 0 OR … = ?" lets one text serve one client or all. */
-static const recon_check recon_checks[] = {
-	{ "balance_vs_entries",
-		"SELECT cb.client_id AS id, COALESCE(SUM(e.amount_fen), 0) AS expected, cb.balance_fen AS actual"
-		" FROM {client_balance} cb LEFT JOIN {ledger_entry} e ON e.uniacid = cb.uniacid AND e.client_id = cb.client_id"
-		" WHERE cb.uniacid = ? AND (? = 0 OR cb.client_id = ?) GROUP BY cb.client_id, cb.balance_fen, cb.entries"
-		" HAVING cb.balance_fen <> COALESCE(SUM(e.amount_fen), 0) OR cb.entries <> COUNT(e.id)" },
-	{ "entries_without_summary",
-		"SELECT e.client_id AS id, SUM(e.amount_fen) AS expected, 0 AS actual FROM {ledger_entry} e"
-		" LEFT JOIN {client_balance} cb ON cb.uniacid = e.uniacid AND cb.client_id = e.client_id"
-		" WHERE e.uniacid = ? AND (? = 0 OR e.client_id = ?) AND cb.client_id IS NULL GROUP BY e.client_id" },
-	{ "credit_vs_payments",
-		"SELECT cb.client_id AS id, COALESCE(SUM(p.amount_fen - p.allocated_fen - p.refunded_fen), 0) AS expected,"
-		" cb.credit_fen AS actual FROM {client_balance} cb LEFT JOIN {payment} p ON p.uniacid = cb.uniacid"
-		" AND p.client_id = cb.client_id AND p.status = 'posted' WHERE cb.uniacid = ? AND (? = 0 OR cb.client_id = ?)"
-		" GROUP BY cb.client_id, cb.credit_fen HAVING cb.credit_fen <> COALESCE(SUM(p.amount_fen - p.allocated_fen"
-		" - p.refunded_fen), 0)" },
-	{ "outstanding_vs_bills",
-		"SELECT cb.client_id AS id, COALESCE(SUM(b.amount_fen - b.paid_fen - b.waived_fen), 0) AS expected,"
-		" cb.outstanding_fen AS actual FROM {client_balance} cb LEFT JOIN {bill} b ON b.uniacid = cb.uniacid"
-		" AND b.client_id = cb.client_id AND b.status = 'open' WHERE cb.uniacid = ? AND (? = 0 OR cb.client_id = ?)"
-		" GROUP BY cb.client_id, cb.outstanding_fen, cb.open_bills, cb.oldest_open_due"
-		" HAVING cb.outstanding_fen <> COALESCE(SUM(b.amount_fen - b.paid_fen - b.waived_fen), 0)"
-		" OR cb.open_bills <> COUNT(b.id) OR cb.oldest_open_due <> COALESCE(MIN(b.due_date), 0)" },
-	{ "balance_is_outstanding_minus_credit",
-		"SELECT client_id AS id, outstanding_fen - credit_fen AS expected, balance_fen AS actual FROM {client_balance}"
-		" WHERE uniacid = ? AND (? = 0 OR client_id = ?) AND balance_fen <> outstanding_fen - credit_fen" },
-	{ "bill_paid_vs_allocations",
-		"SELECT b.id, COALESCE(SUM(a.amount_fen), 0) AS expected, b.paid_fen AS actual FROM {bill} b"
-		" LEFT JOIN {allocation} a ON a.uniacid = b.uniacid AND a.client_id = b.client_id AND a.bill_id = b.id"
-		" WHERE b.uniacid = ? AND (? = 0 OR b.client_id = ?) GROUP BY b.id, b.paid_fen"
-		" HAVING b.paid_fen <> COALESCE(SUM(a.amount_fen), 0)" },
-	{ "bill_amount_vs_entries",
-		"SELECT b.id, IF(b.status = 'void', 0, b.amount_fen - b.waived_fen) AS expected,"
-		" COALESCE(SUM(e.amount_fen), 0) AS actual FROM {bill} b LEFT JOIN {ledger_entry} e ON e.uniacid = b.uniacid"
-		" AND e.client_id = b.client_id AND e.bill_id = b.id WHERE b.uniacid = ? AND (? = 0 OR b.client_id = ?)"
-		" GROUP BY b.id, b.status, b.amount_fen, b.waived_fen"
-		" HAVING IF(b.status = 'void', 0, b.amount_fen - b.waived_fen) <> COALESCE(SUM(e.amount_fen), 0)" },
-	{ "bill_status_vs_amounts",
-		"SELECT id, amount_fen - paid_fen - waived_fen AS expected, 0 AS actual FROM {bill}"
-		" WHERE uniacid = ? AND (? = 0 OR client_id = ?) AND status <> 'void'"
-		" AND ((status = 'open') <> (amount_fen - paid_fen - waived_fen > 0) OR paid_fen < 0 OR waived_fen < 0"
-		" OR paid_fen + waived_fen > amount_fen)" },
-	{ "payment_allocated_vs_allocations",
-		"SELECT p.id, COALESCE(SUM(a.amount_fen), 0) AS expected, p.allocated_fen AS actual FROM {payment} p"
-		" LEFT JOIN {allocation} a ON a.uniacid = p.uniacid AND a.client_id = p.client_id AND a.payment_id = p.id"
-		" WHERE p.uniacid = ? AND (? = 0 OR p.client_id = ?) GROUP BY p.id, p.allocated_fen"
-		" HAVING p.allocated_fen <> COALESCE(SUM(a.amount_fen), 0)" },
-	{ "payment_within_amount",
-		"SELECT id, amount_fen AS expected, allocated_fen + refunded_fen AS actual FROM {payment}"
-		" WHERE uniacid = ? AND (? = 0 OR client_id = ?) AND (allocated_fen < 0 OR refunded_fen < 0"
-		" OR allocated_fen + refunded_fen > amount_fen OR (status = 'reversed' AND allocated_fen <> 0))" },
-};
+static void mismatch(recon *r, const char *check, zend_long id, zend_long expected, zend_long actual)
+{
+	zval m;
+	array_init_size(&m, 4);
+	add_assoc_string(&m, "check", (char *) check);
+	add_assoc_long(&m, "id", id);
+	add_assoc_long(&m, "expected", expected);
+	add_assoc_long(&m, "actual", actual);
+	add_next_index_zval(r->mismatches, &m);
+}
+
+/* Sums column sum_key of rows into a hash keyed by column id_key (several rows may share an id). */
+static void sum_by(zval *rows, const char *id_key, const char *sum_key, HashTable *out)
+{
+	zval *row;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(rows), row) {
+		zend_long id = cloudacct_money_long(row, id_key);
+		zval *cur = zend_hash_index_find(out, (zend_ulong) id);
+		if (cur) {
+			ZVAL_LONG(cur, Z_LVAL_P(cur) + cloudacct_money_long(row, sum_key));
+		} else {
+			zval v;
+			ZVAL_LONG(&v, cloudacct_money_long(row, sum_key));
+			zend_hash_index_add_new(out, (zend_ulong) id, &v);
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+static zend_long sum_of(HashTable *h, zend_long id)
+{
+	zval *v = zend_hash_index_find(h, (zend_ulong) id);
+	return v ? Z_LVAL_P(v) : 0;
+}
+
+typedef struct {
+	zval summary, ledger, ledger_bills, bills, allocs, pays;
+} recon_rows;
+
+static zend_result recon_load(cloudacct_store *s, zend_long lo, zend_long hi, recon_rows *q)
+{
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(lo), CLOUDACCT_PARAM_LONG(hi) };
+
+	ZVAL_UNDEF(&q->summary); ZVAL_UNDEF(&q->ledger); ZVAL_UNDEF(&q->ledger_bills);
+	ZVAL_UNDEF(&q->bills); ZVAL_UNDEF(&q->allocs); ZVAL_UNDEF(&q->pays);
+	if (CLOUDACCT_DB_RUN(s->db, "SELECT client_id, balance_fen, outstanding_fen, credit_fen, open_bills, oldest_open_due,"
+			" entries FROM {client_balance} WHERE uniacid = ? AND client_id BETWEEN ? AND ?", p, 3, CLOUDACCT_FETCH_ALL,
+			&q->summary) == FAILURE
+			|| CLOUDACCT_DB_RUN(s->db, "SELECT client_id, SUM(amount_fen) AS amount, COUNT(*) AS n FROM {ledger_entry}"
+				" WHERE uniacid = ? AND client_id BETWEEN ? AND ? GROUP BY client_id", p, 3, CLOUDACCT_FETCH_ALL, &q->ledger) == FAILURE
+			|| CLOUDACCT_DB_RUN(s->db, "SELECT bill_id, SUM(amount_fen) AS amount FROM {ledger_entry} WHERE uniacid = ?"
+				" AND client_id BETWEEN ? AND ? AND bill_id > 0 GROUP BY bill_id", p, 3, CLOUDACCT_FETCH_ALL,
+				&q->ledger_bills) == FAILURE
+			|| CLOUDACCT_DB_RUN(s->db, "SELECT id, client_id, amount_fen, paid_fen, waived_fen, status, due_date FROM {bill}"
+				" WHERE uniacid = ? AND client_id BETWEEN ? AND ?", p, 3, CLOUDACCT_FETCH_ALL, &q->bills) == FAILURE
+			|| CLOUDACCT_DB_RUN(s->db, "SELECT payment_id, bill_id, SUM(amount_fen) AS amount FROM {allocation}"
+				" WHERE uniacid = ? AND client_id BETWEEN ? AND ? GROUP BY payment_id, bill_id", p, 3, CLOUDACCT_FETCH_ALL,
+				&q->allocs) == FAILURE
+			|| CLOUDACCT_DB_RUN(s->db, "SELECT id, client_id, amount_fen, allocated_fen, refunded_fen, status FROM {payment}"
+				" WHERE uniacid = ? AND client_id BETWEEN ? AND ?", p, 3, CLOUDACCT_FETCH_ALL, &q->pays) == FAILURE) {
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+static void recon_free(recon_rows *q)
+{
+	zval_ptr_dtor(&q->summary);
+	zval_ptr_dtor(&q->ledger);
+	zval_ptr_dtor(&q->ledger_bills);
+	zval_ptr_dtor(&q->bills);
+	zval_ptr_dtor(&q->allocs);
+	zval_ptr_dtor(&q->pays);
+}
+
+/* Bills against their allocations and their ledger entries; fills the per-client open aggregates. */
+static void recon_bills(recon *r, recon_rows *q, HashTable *open_sum, HashTable *open_n, HashTable *open_min)
+{
+	HashTable by_bill, ledger_bill;
+	zval *row;
+
+	zend_hash_init(&by_bill, 64, NULL, NULL, 0);
+	zend_hash_init(&ledger_bill, 64, NULL, NULL, 0);
+	sum_by(&q->allocs, "bill_id", "amount", &by_bill);
+	sum_by(&q->ledger_bills, "bill_id", "amount", &ledger_bill);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(q->bills), row) {
+		size_t len;
+		const char *st = cloudacct_money_str(row, "status", &len);
+		bool is_void = len == 4 && memcmp(st, "void", 4) == 0, is_open = len == 4 && memcmp(st, "open", 4) == 0;
+		zend_long id = cloudacct_money_long(row, "id"), client = cloudacct_money_long(row, "client_id");
+		zend_long amount = cloudacct_money_long(row, "amount_fen"), paid = cloudacct_money_long(row, "paid_fen");
+		zend_long waived = cloudacct_money_long(row, "waived_fen"), owed = amount - paid - waived;
+		if (paid != sum_of(&by_bill, id)) {
+			mismatch(r, "bill_paid_vs_allocations", id, sum_of(&by_bill, id), paid);
+		}
+		if ((is_void ? 0 : amount - waived) != sum_of(&ledger_bill, id)) {
+			mismatch(r, "bill_amount_vs_entries", id, is_void ? 0 : amount - waived, sum_of(&ledger_bill, id));
+		}
+		if (!is_void && (is_open != (owed > 0) || paid < 0 || waived < 0 || owed < 0)) {
+			mismatch(r, "bill_status_vs_amounts", id, owed, 0);
+		}
+		if (is_open) {
+			zval v, *cur;
+			ZVAL_LONG(&v, owed);
+			if ((cur = zend_hash_index_find(open_sum, (zend_ulong) client))) {
+				ZVAL_LONG(cur, Z_LVAL_P(cur) + owed);
+				cur = zend_hash_index_find(open_n, (zend_ulong) client);
+				ZVAL_LONG(cur, Z_LVAL_P(cur) + 1);
+				cur = zend_hash_index_find(open_min, (zend_ulong) client);
+				ZVAL_LONG(cur, MIN(Z_LVAL_P(cur), cloudacct_money_long(row, "due_date")));
+			} else {
+				zend_hash_index_add_new(open_sum, (zend_ulong) client, &v);
+				ZVAL_LONG(&v, 1);
+				zend_hash_index_add_new(open_n, (zend_ulong) client, &v);
+				ZVAL_LONG(&v, cloudacct_money_long(row, "due_date"));
+				zend_hash_index_add_new(open_min, (zend_ulong) client, &v);
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&by_bill);
+	zend_hash_destroy(&ledger_bill);
+}
+
+/* Payments against their allocations; fills the per-client unapplied credit. */
+static void recon_payments(recon *r, recon_rows *q, HashTable *credit)
+{
+	HashTable by_pay;
+	zval *row;
+
+	zend_hash_init(&by_pay, 64, NULL, NULL, 0);
+	sum_by(&q->allocs, "payment_id", "amount", &by_pay);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(q->pays), row) {
+		size_t len;
+		const char *st = cloudacct_money_str(row, "status", &len);
+		bool posted = len == 6 && memcmp(st, "posted", 6) == 0;
+		zend_long id = cloudacct_money_long(row, "id"), client = cloudacct_money_long(row, "client_id");
+		zend_long amount = cloudacct_money_long(row, "amount_fen"), allocated = cloudacct_money_long(row, "allocated_fen");
+		zend_long refunded = cloudacct_money_long(row, "refunded_fen");
+		if (allocated != sum_of(&by_pay, id)) {
+			mismatch(r, "payment_allocated_vs_allocations", id, sum_of(&by_pay, id), allocated);
+		}
+		if (allocated < 0 || refunded < 0 || allocated + refunded > amount || (!posted && allocated != 0)) {
+			mismatch(r, "payment_within_amount", id, amount, allocated + refunded);
+		}
+		if (posted) {
+			zval *cur = zend_hash_index_find(credit, (zend_ulong) client);
+			if (cur) {
+				ZVAL_LONG(cur, Z_LVAL_P(cur) + amount - allocated - refunded);
+			} else {
+				zval v;
+				ZVAL_LONG(&v, amount - allocated - refunded);
+				zend_hash_index_add_new(credit, (zend_ulong) client, &v);
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&by_pay);
+}
+
+/* Every summary row against the entries, the open bills and the payments of its client. */
+static void recon_summary(recon *r, recon_rows *q, HashTable *open_sum, HashTable *open_n, HashTable *open_min,
+	HashTable *credit)
+{
+	HashTable ledger_sum, ledger_n, seen;
+	zval *row, *v;
+	zend_ulong id;
+
+	zend_hash_init(&ledger_sum, 64, NULL, NULL, 0);
+	zend_hash_init(&ledger_n, 64, NULL, NULL, 0);
+	zend_hash_init(&seen, 64, NULL, NULL, 0);
+	sum_by(&q->ledger, "client_id", "amount", &ledger_sum);
+	sum_by(&q->ledger, "client_id", "n", &ledger_n);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(q->summary), row) {
+		zend_long c = cloudacct_money_long(row, "client_id");
+		zend_long balance = cloudacct_money_long(row, "balance_fen"), out = cloudacct_money_long(row, "outstanding_fen");
+		zend_long cr = cloudacct_money_long(row, "credit_fen");
+		zval one;
+		ZVAL_TRUE(&one);
+		zend_hash_index_add(&seen, (zend_ulong) c, &one);
+		if (balance != sum_of(&ledger_sum, c) || cloudacct_money_long(row, "entries") != sum_of(&ledger_n, c)) {
+			mismatch(r, "balance_vs_entries", c, sum_of(&ledger_sum, c), balance);
+		}
+		if (cr != sum_of(credit, c)) {
+			mismatch(r, "credit_vs_payments", c, sum_of(credit, c), cr);
+		}
+		if (out != sum_of(open_sum, c) || cloudacct_money_long(row, "open_bills") != sum_of(open_n, c)
+				|| cloudacct_money_long(row, "oldest_open_due") != sum_of(open_min, c)) {
+			mismatch(r, "outstanding_vs_bills", c, sum_of(open_sum, c), out);
+		}
+		if (balance != out - cr) {
+			mismatch(r, "balance_is_outstanding_minus_credit", c, out - cr, balance);
+		}
+	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_NUM_KEY_VAL(&ledger_sum, id, v) {
+		if (!zend_hash_index_exists(&seen, id)) {
+			mismatch(r, "entries_without_summary", (zend_long) id, Z_LVAL_P(v), 0);
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&ledger_sum);
+	zend_hash_destroy(&ledger_n);
+	zend_hash_destroy(&seen);
+}
+
+static zend_result recon_batch(cloudacct_store *s, recon *r, zend_long lo, zend_long hi)
+{
+	recon_rows q;
+	HashTable open_sum, open_n, open_min, credit;
+
+	if (recon_load(s, lo, hi, &q) == FAILURE) {
+		recon_free(&q);
+		return FAILURE;
+	}
+	zend_hash_init(&open_sum, 64, NULL, NULL, 0);
+	zend_hash_init(&open_n, 64, NULL, NULL, 0);
+	zend_hash_init(&open_min, 64, NULL, NULL, 0);
+	zend_hash_init(&credit, 64, NULL, NULL, 0);
+	recon_bills(r, &q, &open_sum, &open_n, &open_min);
+	recon_payments(r, &q, &credit);
+	recon_summary(r, &q, &open_sum, &open_n, &open_min, &credit);
+	zend_hash_destroy(&open_sum);
+	zend_hash_destroy(&open_n);
+	zend_hash_destroy(&open_min);
+	zend_hash_destroy(&credit);
+	recon_free(&q);
+	return SUCCESS;
+}
 
 ZEND_METHOD(CloudAcct_Ledger_Accounts, reconcile)
 {
-	zval *zactor, mismatches, clients, *row;
+	zval *zactor, mismatches, clients;
 	zend_long client_id = 0;
 	cloudacct_actor a;
+	recon r = { &mismatches };
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
@@ -485,30 +661,45 @@ ZEND_METHOD(CloudAcct_Ledger_Accounts, reconcile)
 	if (client_id > 0 && cloudacct_money_authorize(s, &a, client_id, NULL) == FAILURE) {
 		RETURN_THROWS();
 	}
+	array_init(&mismatches);
+	if (client_id > 0) {
+		if (recon_batch(s, &r, client_id, client_id) == FAILURE) {
+			zval_ptr_dtor(&mismatches);
+			RETURN_THROWS();
+		}
+	} else {
+		/* Batches of client ids, from every table that names a client (the people table is the
+		 * index of them all). */
+		zend_long cursor = 0;
+		for (;;) {
+			zval ids, *last;
+			cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(cursor) };
+			if (CLOUDACCT_DB_RUN(s->db, "SELECT id FROM {client} WHERE uniacid = ? AND id > ? ORDER BY id LIMIT 200", p, 2,
+					CLOUDACCT_FETCH_ALL, &ids) == FAILURE) {
+				zval_ptr_dtor(&mismatches);
+				RETURN_THROWS();
+			}
+			uint32_t n = zend_hash_num_elements(Z_ARRVAL(ids));
+			if (n == 0) {
+				zval_ptr_dtor(&ids);
+				break;
+			}
+			last = zend_hash_index_find(Z_ARRVAL(ids), n - 1);
+			zend_long hi = cloudacct_money_long(last, "id");
+			zval_ptr_dtor(&ids);
+			if (recon_batch(s, &r, cursor + 1, hi) == FAILURE) {
+				zval_ptr_dtor(&mismatches);
+				RETURN_THROWS();
+			}
+			cursor = hi;
+		}
+	}
 	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(client_id),
 		CLOUDACCT_PARAM_LONG(client_id) };
 	if (CLOUDACCT_DB_RUN(s->db, "SELECT COUNT(*) FROM {client_balance} WHERE uniacid = ? AND (? = 0 OR client_id = ?)",
 			p, 3, CLOUDACCT_FETCH_VALUE, &clients) == FAILURE) {
+		zval_ptr_dtor(&mismatches);
 		RETURN_THROWS();
-	}
-	array_init(&mismatches);
-	for (size_t i = 0; i < sizeof(recon_checks) / sizeof(recon_checks[0]); i++) {
-		zval rows;
-		if (cloudacct_db_run(s->db, recon_checks[i].sql, strlen(recon_checks[i].sql), p, 3, CLOUDACCT_FETCH_ALL, &rows)
-				== FAILURE) {
-			zval_ptr_dtor(&mismatches);
-			RETURN_THROWS();
-		}
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
-			zval m;
-			array_init_size(&m, 4);
-			add_assoc_string(&m, "check", (char *) recon_checks[i].check);
-			add_assoc_long(&m, "id", cloudacct_money_long(row, "id"));
-			add_assoc_long(&m, "expected", zval_get_long(zend_hash_str_find(Z_ARRVAL_P(row), ZEND_STRL("expected"))));
-			add_assoc_long(&m, "actual", zval_get_long(zend_hash_str_find(Z_ARRVAL_P(row), ZEND_STRL("actual"))));
-			add_next_index_zval(&mismatches, &m);
-		} ZEND_HASH_FOREACH_END();
-		zval_ptr_dtor(&rows);
 	}
 	array_init_size(return_value, 2);
 	add_assoc_long(return_value, "clients", zval_get_long(&clients));

@@ -298,7 +298,7 @@ static zend_result chunk_post(run_ctx *x, uint64_t batch)
 	}
 	cloudacct_param c[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_LONG((zend_long) batch),
 		CLOUDACCT_PARAM_LONG(x->s->uniacid) };
-	if (CLOUDACCT_DB_RUN(x->s->db, "SELECT DISTINCT b.client_id FROM {bill} b JOIN {client_balance} cb"
+	if (CLOUDACCT_DB_RUN(x->s->db, "SELECT DISTINCT b.client_id FROM {bill} b STRAIGHT_JOIN {client_balance} cb"
 			" ON cb.uniacid = ? AND cb.client_id = b.client_id WHERE b.batch_id = ? AND b.uniacid = ? AND cb.credit_fen > 0"
 			" ORDER BY b.client_id", c, 3, CLOUDACCT_FETCH_ALL, &clients) == FAILURE) {
 		return FAILURE;

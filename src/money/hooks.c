@@ -8,6 +8,7 @@
 #include "money_int.h"
 #include "../common/errors.h"
 #include "../notices/outbox.h"
+#include "../work/work.h"
 
 /* The order as the payment path needs it (read-only; the work area owns the table). */
 zend_result cloudacct_money_order_lookup(cloudacct_store *s, zend_long order_id, zend_string *order_no, zval *row)
@@ -30,30 +31,30 @@ zend_result cloudacct_money_order_lookup(cloudacct_store *s, zend_long order_id,
 	return rc;
 }
 
-/* The work engine's settle and refund hooks (work.h) are declared but not in the tree yet: until
- * they land, an order payment is refused loudly (the transaction rolls back, nothing is posted;
- * 微擎/WeChat Pay retry the notify later) instead of being settled half. Wiring them is the body
- * of these two functions, nothing else. */
+static cloudacct_actor system_actor(void)
+{
+	cloudacct_actor a = { CLOUDACCT_ACTOR_SYSTEM, 0, ZSTR_EMPTY_ALLOC() };
+	return a;
+}
+
+/* The work engine marks the order paid and creates its job, in the caller's transaction. */
 zend_result cloudacct_money_order_settle(cloudacct_store *s, zend_long order_id, zend_long paid_fen, const char *channel,
 	zend_string *reference, bool *already_paid)
 {
-	(void) s;
-	(void) paid_fen;
-	(void) channel;
-	(void) reference;
-	*already_paid = false;
-	cloudacct_throw_integration("订单支付暂不能结算：工单引擎的结算接口尚未接入 (work settle hook not wired; order %ld)",
-		(long) order_id);
-	return FAILURE;
+	cloudacct_actor a = system_actor();
+	zend_long job_id = 0;
+
+	return cloudacct_work_order_settle(s, &a, order_id, paid_fen, channel, strlen(channel),
+		reference ? ZSTR_VAL(reference) : "", reference ? ZSTR_LEN(reference) : 0, &job_id, already_paid);
 }
 
+/* The work engine moves the order from refunding to (partially) refunded. */
 zend_result cloudacct_money_order_refunded(cloudacct_store *s, zend_long order_id, zend_long amount_fen)
 {
-	(void) s;
-	(void) amount_fen;
-	cloudacct_throw_integration("订单退款暂不能结算：工单引擎的退款接口尚未接入 (work refund hook not wired; order %ld)",
-		(long) order_id);
-	return FAILURE;
+	cloudacct_actor a = system_actor();
+	cloudacct_order_state st;
+
+	return cloudacct_work_order_refund_settled(s, &a, order_id, amount_fen, &st);
 }
 
 zend_result cloudacct_money_notice(cloudacct_store *s, const char *recipient_kind, zend_long recipient_id,
