@@ -73,6 +73,14 @@ cloudacct_build() (
   fi
   grep -E "$diag" build/make.out >&2 || true
   [ -f modules/cloudacct.so ] || die "make succeeded but modules/cloudacct.so is missing"
+  # A module that links but does not load (an undefined symbol: a source missing from config.m4)
+  # is a failed build: every phpt would just skip.
+  local load_err
+  load_err=$("$(php_bin)" -n -d display_startup_errors=1 -d "extension=$CLOUDACCT_ROOT/modules/cloudacct.so" \
+    -r 'if (!extension_loaded("cloudacct")) exit(1);' 2>&1) && [ -z "$load_err" ] || {
+    printf '%s\n' "$load_err" >&2
+    die "modules/cloudacct.so does not load: $(printf '%s' "$load_err" | grep -o 'undefined symbol: [^ ,)]*' | head -n1)"
+  }
   say "built $CLOUDACCT_ROOT/modules/cloudacct.so"
 )
 
