@@ -6,6 +6,7 @@
 
 #include "php.h"
 #include "zend_smart_str.h"
+#include "zend_exceptions.h"
 #include "money.h"
 #include "money_int.h"
 #include "../common/errors.h"
@@ -282,8 +283,10 @@ static zend_result bill_body(cloudacct_connection *conn, void *ctx_)
 		cloudacct_dunning_step_key(x->c->steps[idx], step_key);
 		cloudacct_param q[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_LONG(x->bill_id),
 			CLOUDACCT_PARAM_STR(step_key, strlen(step_key)) };
-		if (CLOUDACCT_DB_RUN(x->s->db, "SELECT id FROM {dunning_log} WHERE uniacid = ? AND bill_id = ? AND step_key = ?"
-				" FOR UPDATE", q, 3, CLOUDACCT_FETCH_VALUE, &logged) == FAILURE || company_name(x->s, f.client_id, &name) == FAILURE) {
+		/* A plain read is enough: every writer of this bill's step rows holds the bill's row lock
+		 * (and a locking read of a missing key would take gap locks that deadlock the inserts). */
+		if (CLOUDACCT_DB_RUN(x->s->db, "SELECT id FROM {dunning_log} WHERE uniacid = ? AND bill_id = ? AND step_key = ?",
+				q, 3, CLOUDACCT_FETCH_VALUE, &logged) == FAILURE || company_name(x->s, f.client_id, &name) == FAILURE) {
 			return FAILURE;
 		}
 		if (Z_TYPE(logged) == IS_NULL) {
@@ -306,6 +309,66 @@ static zend_result bill_body(cloudacct_connection *conn, void *ctx_)
 		" WHERE uniacid = ? AND id = ?", u, 3, CLOUDACCT_FETCH_NONE, NULL);
 }
 
+typedef struct {
+	cloudacct_store *s;
+	zend_long limit;
+	zval *rows;
+	const char *token;
+} claim_ctx;
+
+/* Candidates by a plain read (no range locks), then a conditional UPDATE by primary key: only rows
+ * still unclaimed are taken, and no gap lock meets another scheduler's row updates. */
+static zend_result claim_body(cloudacct_connection *conn, void *ctx_)
+{
+	claim_ctx *x = ctx_;
+	zend_long now = cloudacct_clock_now(), today = cloudacct_money_today();
+	zval cand, *row;
+	smart_str sql = {0};
+	cloudacct_param *p;
+	uint32_t n = 0, count;
+	zend_result rc;
+	(void) conn;
+
+	cloudacct_param c[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_LONG(today), CLOUDACCT_PARAM_LONG(now),
+		CLOUDACCT_PARAM_LONG(x->limit) };
+	if (CLOUDACCT_DB_RUN(x->s->db, "SELECT id FROM {bill} WHERE uniacid = ? AND status = 'open' AND dun_next BETWEEN 1 AND ?"
+			" AND dun_lease_until < ? ORDER BY dun_next, id LIMIT ?", c, 4, CLOUDACCT_FETCH_ALL, &cand) == FAILURE) {
+		return FAILURE;
+	}
+	if (Z_TYPE_P(x->rows) == IS_ARRAY) {
+		zval_ptr_dtor(x->rows); /* a retried attempt */
+	}
+	count = zend_hash_num_elements(Z_ARRVAL(cand));
+	if (count == 0) {
+		ZVAL_COPY_VALUE(x->rows, &cand);
+		return SUCCESS;
+	}
+	p = safe_emalloc(count + 6, sizeof(*p), 0);
+	p[n++] = CLOUDACCT_PARAM_LONG(now + DUN_LEASE_SECONDS);
+	p[n++] = CLOUDACCT_PARAM_STR(x->token, 16);
+	p[n++] = CLOUDACCT_PARAM_LONG(x->s->uniacid);
+	smart_str_appends(&sql, "UPDATE {bill} SET dun_lease_until = ?, dun_lease_token = ? WHERE uniacid = ? AND id IN (");
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(cand), row) {
+		smart_str_appends(&sql, n > 3 ? ", ?" : "?");
+		p[n++] = CLOUDACCT_PARAM_LONG(cloudacct_money_long(row, "id"));
+	} ZEND_HASH_FOREACH_END();
+	smart_str_appends(&sql, ") AND status = 'open' AND dun_next BETWEEN 1 AND ? AND dun_lease_until < ?");
+	smart_str_0(&sql);
+	p[n++] = CLOUDACCT_PARAM_LONG(today);
+	p[n++] = CLOUDACCT_PARAM_LONG(now);
+	rc = cloudacct_db_run(x->s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_NONE, NULL);
+	smart_str_free(&sql);
+	efree(p);
+	zval_ptr_dtor(&cand);
+	if (rc == FAILURE) {
+		ZVAL_UNDEF(x->rows);
+		return FAILURE;
+	}
+	cloudacct_param q[] = { CLOUDACCT_PARAM_STR(x->token, 16), CLOUDACCT_PARAM_LONG(x->s->uniacid) };
+	return CLOUDACCT_DB_RUN(x->s->db, "SELECT id FROM {bill} WHERE dun_lease_token = ? AND uniacid = ? ORDER BY id", q, 2,
+		CLOUDACCT_FETCH_ALL, x->rows);
+}
+
 ZEND_METHOD(CloudAcct_Ledger_Dunning, __construct)
 {
 	cloudacct_area_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);
@@ -315,6 +378,7 @@ ZEND_METHOD(CloudAcct_Ledger_Dunning, runDue)
 {
 	zval *zactor, rows, *row;
 	zend_long limit = 100, queued = 0, skipped = 0;
+	ZVAL_UNDEF(&rows);
 	cloudacct_actor a;
 	dun_conf c;
 	bill_ctx x = { 0 };
@@ -344,18 +408,12 @@ ZEND_METHOD(CloudAcct_Ledger_Dunning, runDue)
 		add_assoc_bool(return_value, "quiet", true);
 		return;
 	}
-	/* Claim due bills with a lease: several schedulers split the work, none sends twice. */
-	zend_long now = cloudacct_clock_now();
+	/* Claim due bills with a lease: several schedulers split the work, none sends twice. The claim
+	 * is its own transaction, so a deadlock with another scheduler's row updates is retried. */
+	claim_ctx cl = { s, limit, &rows };
 	cloudacct_money_token(x.token, 16, "0123456789abcdef");
-	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(now + DUN_LEASE_SECONDS), CLOUDACCT_PARAM_STR(x.token, 16),
-		CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(cloudacct_money_today()), CLOUDACCT_PARAM_LONG(now),
-		CLOUDACCT_PARAM_LONG(limit) };
-	cloudacct_param q[] = { CLOUDACCT_PARAM_STR(x.token, 16), CLOUDACCT_PARAM_LONG(s->uniacid) };
-	if (CLOUDACCT_DB_RUN(s->db, "UPDATE {bill} SET dun_lease_until = ?, dun_lease_token = ? WHERE uniacid = ?"
-			" AND status = 'open' AND dun_next BETWEEN 1 AND ? AND dun_lease_until < ? ORDER BY dun_next, id LIMIT ?",
-			p, 6, CLOUDACCT_FETCH_NONE, NULL) == FAILURE
-			|| CLOUDACCT_DB_RUN(s->db, "SELECT id FROM {bill} WHERE dun_lease_token = ? AND uniacid = ? ORDER BY id", q, 2,
-				CLOUDACCT_FETCH_ALL, &rows) == FAILURE) {
+	cl.token = x.token;
+	if (cloudacct_db_transaction(s->db, claim_body, &cl, 10) == FAILURE) {
 		zval_ptr_dtor(&c.set);
 		zval_ptr_dtor(return_value);
 		RETURN_THROWS();
@@ -367,6 +425,12 @@ ZEND_METHOD(CloudAcct_Ledger_Dunning, runDue)
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
 		x.bill_id = cloudacct_money_long(row, "id");
 		rc = cloudacct_db_transaction(s->db, bill_body, &x, 0);
+		if (rc == FAILURE && EG(exception) && instanceof_function(EG(exception)->ce, cloudacct_ce_DeadlockException)) {
+			/* Still contended after the retries: its lease runs out and a later run takes it. */
+			zend_clear_exception();
+			rc = SUCCESS;
+			x.queued = false;
+		}
 		if (rc == FAILURE) {
 			break;
 		}
