@@ -16,13 +16,18 @@ $db->close();
 $worker = <<<'PHP'
 <?php
 require getenv('CA_INC');
-[$first, $second, $delay] = [(int) $argv[1], (int) $argv[2], (int) $argv[3]];
+[$first, $second, $barrier] = [(int) $argv[1], (int) $argv[2], $argv[3]];
 $db = new CloudAcct\Db\Connection(ca_options(['database' => 'cloudacct_t_deadlock']));
 $attempts = 0;
-$db->transaction(function ($db) use (&$attempts, $first, $second, $delay) {
+$db->transaction(function ($db) use (&$attempts, $first, $second, $barrier) {
     $attempts++;
     $db->execute('UPDATE acct SET balance = balance - 1 WHERE id = ?', [$first]);
-    if ($attempts === 1) { usleep($delay); }
+    if ($attempts === 1) {
+        // a barrier, not a sleep: both hold their first row before either asks for its second,
+        // however slow the machine (the valgrind lane) makes either process
+        touch("$barrier.$first");
+        for ($i = 0; $i < 600 && !file_exists("$barrier.$second"); $i++) { usleep(50000); }
+    }
     $db->execute('UPDATE acct SET balance = balance + 1 WHERE id = ?', [$second]);
 }, 5);
 echo $attempts;
@@ -31,13 +36,14 @@ $file = sys_get_temp_dir() . '/ca_deadlock_' . getmypid() . '.php';
 file_put_contents($file, $worker);
 putenv('CA_INC=' . realpath(__DIR__ . '/../inc/config.inc'));
 $cmd = ca_php_cmd() . ' ' . escapeshellarg($file);
-$p1 = proc_open("$cmd 1 2 400000", [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes1);
-usleep(100000);
-$p2 = proc_open("$cmd 2 1 400000", [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes2);
+$barrier = escapeshellarg(sys_get_temp_dir() . '/ca_deadlock_barrier_' . getmypid());
+$p1 = proc_open("$cmd 1 2 $barrier", [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes1);
+$p2 = proc_open("$cmd 2 1 $barrier", [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes2);
 $out1 = stream_get_contents($pipes1[1]) . stream_get_contents($pipes1[2]);
 $out2 = stream_get_contents($pipes2[1]) . stream_get_contents($pipes2[2]);
 proc_close($p1); proc_close($p2);
 unlink($file);
+foreach (glob(sys_get_temp_dir() . '/ca_deadlock_barrier_' . getmypid() . '.*') as $f) { unlink($f); }
 $attempts = [(int) $out1, (int) $out2];
 sort($attempts);
 echo "attempts: ", implode(',', $attempts), "\n";

@@ -19,7 +19,12 @@ use CloudAcct\Db\Connection;
 $dir = sys_get_temp_dir() . '/ca_killed_' . getmypid();
 @mkdir($dir);
 $sock = "$dir/sock";
-exec('/usr/bin/mariadb-install-db --no-defaults --user=root --auth-root-authentication-method=normal --skip-test-db --datadir='
+// whatever happens below, no server and no directory outlive the test
+register_shutdown_function(function () use ($dir) {
+    if (($pid = (int) @file_get_contents("$dir/pid")) > 0) { posix_kill($pid, 9); }
+    exec('rm -rf ' . escapeshellarg($dir));
+});
+exec('/usr/bin/mariadb-install-db --no-defaults --force --user=root --auth-root-authentication-method=normal --skip-test-db --datadir='
     . escapeshellarg("$dir/data") . ' > ' . escapeshellarg("$dir/install.log") . ' 2>&1', $o, $rc);
 function start_server(string $dir): int {
     $cmd = '/usr/sbin/mariadbd --no-defaults --user=root --skip-networking --skip-log-bin --innodb-buffer-pool-size=32M'
@@ -71,7 +76,6 @@ $pooled = new Connection($opts);
 var_dump($pooled->queryValue('SELECT COUNT(*) FROM ledger.entry'));
 unset($pooled, $db);
 kill9($pid, $dir);
-exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECTF--
 CloudAcct\ConnectionException: 数据库连接失败：%s
