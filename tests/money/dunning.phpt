@@ -4,6 +4,7 @@ Dunning: steps relative to the due date, one reminder per (bill, step), nothing 
 cloudacct
 --INI--
 cloudacct.clock_settable=1
+pcre.jit=0
 --SKIPIF--
 <?php require __DIR__ . '/../inc/skipif_db.inc'; ?>
 --FILE--
