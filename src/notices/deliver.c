@@ -61,8 +61,8 @@ static void fail_reason(notice_row *r, const char *fmt, ...)
 	zend_string_release(s);
 }
 
-/* "{name}" → the payload's scalar name; any other text as is. */
-static zend_string *render(const notice_row *r, zend_string *tpl, smart_str *err)
+/* "{name}" → the payload's scalar name (percent-encoded inside URLs); any other text as is. */
+static zend_string *render_ex(const notice_row *r, zend_string *tpl, smart_str *err, bool in_url)
 {
 	smart_str out = {0};
 	const char *p = ZSTR_VAL(tpl), *end = p + ZSTR_LEN(tpl);
@@ -84,12 +84,24 @@ static zend_string *render(const notice_row *r, zend_string *tpl, smart_str *err
 			return NULL;
 		}
 		zend_string *s = zval_get_string(v);
-		smart_str_append(&out, s);
+		if (in_url) {
+			cloudacct_buf enc = {0};
+			cloudacct_buf_percent(&enc, ZSTR_VAL(s), ZSTR_LEN(s));
+			smart_str_appendl(&out, cloudacct_buf_str(&enc), enc.len);
+			cloudacct_buf_free(&enc);
+		} else {
+			smart_str_append(&out, s);
+		}
 		zend_string_release(s);
 		p = close + 1;
 	}
 	smart_str_0(&out);
 	return out.s ? out.s : ZSTR_EMPTY_ALLOC();
+}
+
+static zend_string *render(const notice_row *r, zend_string *tpl, smart_str *err)
+{
+	return render_ex(r, tpl, err, false);
 }
 
 static zend_string *url_with_token(const notice_config *cfg, const char *path, zend_string *token)
@@ -178,7 +190,7 @@ static bool wx_render_data(notice_row *r, HashTable *data, wx_fields *f)
 	return true;
 }
 
-/* An optional mapping string rendered, or NULL (also on error, with r->error set). */
+/* An optional URL or page of the mapping rendered, or NULL (also on error, with r->error set). */
 static zend_string *render_opt(notice_row *r, HashTable *m, const char *name, bool *failed)
 {
 	zend_string *tpl = mapping_str(m, name);
@@ -186,7 +198,7 @@ static zend_string *render_opt(notice_row *r, HashTable *m, const char *name, bo
 		return NULL;
 	}
 	smart_str err = {0};
-	zend_string *v = render(r, tpl, &err);
+	zend_string *v = render_ex(r, tpl, &err, true);
 	if (!v) {
 		smart_str_0(&err);
 		fail_reason(r, "%s：%s", name, ZSTR_VAL(err.s));

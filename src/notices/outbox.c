@@ -123,6 +123,7 @@ static const event_title event_titles[] = {
 	{ "bill_due", "账单即将到期" },
 	{ "bill_overdue", "账单已逾期" },
 	{ "dunning", "缴费提醒" },
+	{ "dunning_reminder", "缴费提醒" },
 	{ "refund", "退款进展" },
 	{ "rating_received", "收到新的评价" },
 	{ "rating_bad", "收到差评，请跟进" },

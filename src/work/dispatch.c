@@ -182,7 +182,7 @@ ZEND_METHOD(CloudAcct_Work_Jobs, grab)
 /* ---- assign and reassign ---- */
 
 /* The staff member an admin names must be active and within the admin's stores. */
-static zend_result assignable(cloudacct_store *s, const cloudacct_actor *a, zend_long staff_id)
+zend_result cloudacct_work_assignable(cloudacct_store *s, const cloudacct_actor *a, zend_long staff_id)
 {
 	cloudacct_staff_info info;
 	bool found = false, yes = true;
@@ -289,7 +289,7 @@ ZEND_METHOD(CloudAcct_Work_Jobs, assign)
 	if (cloudacct_work_job_load(s, &actor, id, &job) == FAILURE) {
 		RETURN_THROWS();
 	}
-	rc = assignable(s, &actor, staff_id);
+	rc = cloudacct_work_assignable(s, &actor, staff_id);
 	if (rc == SUCCESS && cloudacct_job_state_is_open_work(job.status)) {
 		if (job.assignee_id == staff_id) {
 			cloudacct_throw_conflict("该工单已由这位员工负责 (already assigned to this employee)");

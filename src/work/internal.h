@@ -176,6 +176,9 @@ zend_result cloudacct_work_breach(cloudacct_store *s, cloudacct_work_job *job, z
 zend_result cloudacct_work_claimed(cloudacct_store *s, const cloudacct_actor *a, zend_long job_id, const char *event,
 	const char *note);
 
+/* A staff member an admin may name: exists, active, within the admin's stores. Throws. */
+zend_result cloudacct_work_assignable(cloudacct_store *s, const cloudacct_actor *a, zend_long staff_id);
+
 /* The auto-assign policy's pick among eligible staff (round_robin or least_loaded); 0 = nobody. */
 zend_result cloudacct_work_pick_staff(cloudacct_store *s, cloudacct_work_job *job, bool round_robin, zend_long *staff_id);
 

@@ -611,6 +611,16 @@ static zend_result step_notices(step_ctx *x, job_next *n)
 		case CLOUDACCT_JOB_EV_ESCALATE:
 			NOTICE("admin", 0, "job_escalated");
 			break;
+		case CLOUDACCT_JOB_EV_START:
+			if (job->contact_id) {
+				NOTICE("client", job->contact_id, "job_started");
+			}
+			break;
+		case CLOUDACCT_JOB_EV_CLOSE:
+			if (job->assignee_id && x->a->kind != CLOUDACCT_ACTOR_STAFF) {
+				NOTICE("staff", job->assignee_id, "job_closed");
+			}
+			break;
 		case CLOUDACCT_JOB_EV_ASK_CLIENT:
 			if (job->contact_id) {
 				NOTICE("client", job->contact_id, "job_waiting_client");
@@ -828,6 +838,9 @@ static void jobs_create(INTERNAL_FUNCTION_PARAMETERS, bool by_admin)
 	spec.sla_hours = cloudacct_work_form_long(&form, "sla_hours", spec.sla_hours);
 	spec.price_fen = cloudacct_work_form_long(&form, "price_fen", 0);
 	spec.assignee_id = cloudacct_work_form_long(&form, "assignee_id", 0);
+	if (spec.assignee_id > 0 && cloudacct_work_assignable(s, &actor, spec.assignee_id) == FAILURE) {
+		goto fail;
+	}
 	create_ctx x = { s, &actor, &spec, 0 };
 	if (cloudacct_db_transaction(s->db, create_body, &x, 0) == FAILURE) {
 		goto fail;

@@ -855,7 +855,7 @@ static zend_result settle_body(cloudacct_connection *c, void *ctx)
 
 static bool printable(const char *s, size_t len, size_t max)
 {
-	if (len == 0 || len > max) {
+	if (len > max) {
 		return false;
 	}
 	for (size_t i = 0; i < len; i++) {
@@ -878,7 +878,7 @@ zend_result cloudacct_work_order_settle(cloudacct_store *s, const cloudacct_acto
 		return FAILURE;
 	}
 	if (!printable(reference, reference_len, 64)) {
-		cloudacct_throw_validation("reference", "支付单号须为 1 到 64 个可见 ASCII 字符 (reference: 1..64 printable ASCII)");
+		cloudacct_throw_validation("reference", "支付单号最多 64 个可见 ASCII 字符 (reference: up to 64 printable ASCII)");
 		return FAILURE;
 	}
 	if (paid_fen < 0) {

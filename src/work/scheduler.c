@@ -36,6 +36,34 @@ static bool lost_race(void)
 	return false;
 }
 
+typedef struct {
+	const char *sql;
+	size_t len;
+	const cloudacct_param *p;
+	uint32_t n;
+	uint64_t affected; /* read inside: the COMMIT resets the connection's count */
+} one_stmt;
+
+static zend_result one_stmt_body(cloudacct_connection *c, void *ctx)
+{
+	one_stmt *x = ctx;
+	zend_result rc = cloudacct_db_run(c, x->sql, x->len, x->p, x->n, CLOUDACCT_FETCH_NONE, NULL);
+	x->affected = cloudacct_db_affected_rows(c);
+	return rc;
+}
+
+/* A claim's range scan and another process's row transition can lock the same index entries
+ * in opposite order; the server then kills one of them. Run it as a transaction so such a
+ * deadlock is retried like any other. */
+static zend_result run_retried(task *t, const char *sql, size_t len, const cloudacct_param *p, uint32_t n,
+	uint64_t *affected)
+{
+	one_stmt x = { sql, len, p, n, 0 };
+	zend_result rc = cloudacct_db_transaction(t->s->db, one_stmt_body, &x, 5);
+	*affected = x.affected;
+	return rc;
+}
+
 /* Runs the claim UPDATE (params: lease_until, token, uniacid, …, now, limit) and reads the
  * claimed rows back. */
 static zend_result claim(task *t, const char *claim_sql, size_t claim_len, const cloudacct_param *extra, uint32_t n_extra,
@@ -53,10 +81,11 @@ static zend_result claim(task *t, const char *claim_sql, size_t claim_len, const
 	}
 	p[n++] = CLOUDACCT_PARAM_LONG(t->now);
 	p[n++] = CLOUDACCT_PARAM_LONG(t->limit);
-	if (cloudacct_db_run(t->s->db, claim_sql, claim_len, p, n, CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+	uint64_t claimed;
+	if (run_retried(t, claim_sql, claim_len, p, n, &claimed) == FAILURE) {
 		return FAILURE;
 	}
-	if (cloudacct_db_affected_rows(t->s->db) == 0) {
+	if (claimed == 0) {
 		array_init(rows);
 		return SUCCESS;
 	}
@@ -68,7 +97,8 @@ static zend_result claim(task *t, const char *claim_sql, size_t claim_len, const
 static zend_result release(task *t, const char *sql, size_t len)
 {
 	cloudacct_param p[] = { CLOUDACCT_PARAM_STR(t->token, 16), CLOUDACCT_PARAM_LONG(t->s->uniacid) };
-	return cloudacct_db_run(t->s->db, sql, len, p, 2, CLOUDACCT_FETCH_NONE, NULL);
+	uint64_t released;
+	return run_retried(t, sql, len, p, 2, &released);
 }
 #define RELEASE_JOBS(t) \
 	release(t, ZEND_STRL("UPDATE {job} SET lease_until = 0, lease_token = NULL WHERE lease_token = ? AND uniacid = ?"))

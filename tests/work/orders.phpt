@@ -55,7 +55,7 @@ ca_expect_throw(fn() => $orders->settle($admin, $o['id'], 50000, 'wechat', 'T1')
 ca_expect_throw(fn() => $orders->settle($ca, $o['id'], 50000, 'wechat', 'T1'));
 ca_expect_throw(fn() => $orders->settle($system, $o['id'], 49999, 'wechat', 'T1'));
 ca_expect_throw(fn() => $orders->settle($system, $o['id'], 50000, 'WeChat Pay', 'T1'));
-ca_expect_throw(fn() => $orders->settle($system, $o['id'], 50000, 'wechat', ''));
+ca_expect_throw(fn() => $orders->settle($system, $o['id'], 50000, 'wechat', str_repeat('x', 65)));
 ca_expect_throw(fn() => $orders->settle($system, $o['id'], 50000, 'wechat', "T1\n"));
 ca_expect_throw(fn() => $orders->settle($system, 999, 50000, 'wechat', 'T1'));
 $r = $orders->settle($system, $o['id'], 50000, 'wechat', '4200001234');
@@ -160,8 +160,8 @@ CloudAcct\ForbiddenException: 只有系统任务可以进行此操作 (system ac
 CloudAcct\ForbiddenException: 只有系统任务可以进行此操作 (system actor only)
 CloudAcct\ValidationException: 支付金额 49999 分与订单金额 50000 分不符 (amount mismatch)
 CloudAcct\ValidationException: 支付渠道须为小写字母标识 (channel: [a-z][a-z0-9_]*, ≤ 16)
-CloudAcct\ValidationException: 支付单号须为 1 到 64 个可见 ASCII 字符 (reference: 1..64 printable ASCII)
-CloudAcct\ValidationException: 支付单号须为 1 到 64 个可见 ASCII 字符 (reference: 1..64 printable ASCII)
+CloudAcct\ValidationException: 支付单号最多 64 个可见 ASCII 字符 (reference: up to 64 printable ASCII)
+CloudAcct\ValidationException: 支付单号最多 64 个可见 ASCII 字符 (reference: up to 64 printable ASCII)
 CloudAcct\NotFoundException: 订单不存在 (order 999 not found)
 bool(true)
 bool(false)
