@@ -36,6 +36,7 @@ struct cloudacct_stmt {
 	size_t key_len;
 	zend_ulong hash;
 	MYSQL_STMT *stmt;    /* owned */
+	MYSQL *mysql;        /* borrowed: the link's connection, which outlives its statement cache */
 	unsigned int n_params, n_cols;
 	MYSQL_BIND *pbind;   /* owned, n_params */
 	MYSQL_BIND *rbind;   /* owned, n_cols */
@@ -146,8 +147,14 @@ static void expand_tables(smart_str *out, const char *sql, size_t len, const cha
 	smart_str_0(out);
 }
 
+/* An error raised while rows stream in (e.g. a division or conversion error under strict mode)
+ * is kept by libmariadb on the connection, not the statement: fall back to it. */
 static void capture_stmt_error(cloudacct_stmt *st, cloudacct_db_error *err)
 {
+	if (mysql_stmt_errno(st->stmt) == 0 && mysql_errno(st->mysql) != 0) {
+		cloudacct_link_capture_error(st->mysql, err);
+		return;
+	}
 	err->err = mysql_stmt_errno(st->stmt);
 	snprintf(err->sqlstate, sizeof(err->sqlstate), "%s", mysql_stmt_sqlstate(st->stmt));
 	snprintf(err->msg, sizeof(err->msg), "%s", mysql_stmt_error(st->stmt));
@@ -265,6 +272,7 @@ static cloudacct_stmt *stmt_get(cloudacct_link *link, const char *sql, size_t le
 	st->key_len = len;
 	st->hash = h;
 	st->stmt = ms;
+	st->mysql = link->mysql;
 	st->n_params = mysql_stmt_param_count(ms);
 	st->pbind = st->n_params ? calloc(st->n_params, sizeof(MYSQL_BIND)) : NULL;
 	if (!setup_results(st, err)) {

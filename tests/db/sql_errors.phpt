@@ -23,6 +23,8 @@ show(fn() => $db->execute('INSERT INTO c (uniacid, code, name) VALUES (1, ?, ?)'
 show(fn() => $db->execute('INSERT INTO c (uniacid, code, name) VALUES (1, ?, ?)', ['B2', str_repeat('名', 11)]));
 show(fn() => $db->execute('INSERT INTO c (uniacid, code, name) VALUES (1, ?, ?)', ['B3', "bad\xC3\x28"]));
 show(fn() => $db->execute('INSERT INTO c (uniacid, code, name) VALUES (?, ?, ?)', [-1, 'B4', 'x']));
+// an error raised while rows stream in (after the execute succeeded) keeps its errno
+show(fn() => $db->query('SELECT (SELECT 1 UNION SELECT 2) AS x FROM c'));
 // inside a transaction: the failed statement leaves nothing, and rollback removes the rest
 try {
     $db->transaction(function ($db) {
@@ -44,6 +46,7 @@ CloudAcct\DuplicateKeyException 1062 23000 | 数据重复：Duplicate entry '1-A
 CloudAcct\DatabaseException 1406 22001 | 数据库错误：Data too long for column 'name' at row 1 (query, errno 1406, SQLSTATE 22001)
 CloudAcct\DatabaseException 1366 22007 | 数据库错误：Incorrect string value: '\xC3(' for column `cloudacct_t_sql_errors`.`c`.`name` at row 1 (query, errno 1366, SQLSTATE 22007)
 CloudAcct\DatabaseException 1264 22003 | 数据库错误：Out of range value for column 'uniacid' at row 1 (query, errno 1264, SQLSTATE 22003)
+CloudAcct\DatabaseException 1242 21000 | 数据库错误：Subquery returns more than 1 row (query, errno 1242, SQLSTATE 21000)
 rolled back: 1062
 int(1)
 bool(false)
