@@ -91,6 +91,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/money/payments.c \
     src/money/dunning.c \
     src/money/reports.c \
+    src/money/wxpay.c \
     src/work/recurring.c \
     src/work/scheduler.c \
     src/notices/notices.c \

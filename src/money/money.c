@@ -19,4 +19,5 @@ void cloudacct_money_minit(void)
 	cloudacct_area_register(register_class_CloudAcct_Ledger_Payments());
 	cloudacct_area_register(register_class_CloudAcct_Ledger_Dunning());
 	cloudacct_area_register(register_class_CloudAcct_Ledger_Reports());
+	register_class_CloudAcct_Ledger_WxPay();
 }

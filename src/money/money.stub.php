@@ -290,3 +290,40 @@ final class Reports
     /** The collections report as CSV. */
     public function collectionsCsv(\CloudAcct\Actor $actor, string $from, string $to, array $filter = []): string {}
 }
+
+/**
+ * WeChat Pay API v3 signing, byte for byte as the payment client uses it (wechat-protocols.md §1):
+ * for the reference's vectors, diagnostics and a front end that must agree with the extension.
+ * Keys are PEM strings; nothing here reads the settings or the network.
+ *
+ * @not-serializable
+ */
+final class WxPay
+{
+    private function __construct() {}
+
+    /**
+     * The Authorization header value "WECHATPAY2-SHA256-RSA2048 mchid=…,nonce_str=…,timestamp=…,
+     * serial_no=…,signature=…" for a request: the signature is Base64 RSA-SHA256 over
+     * "METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n" ($canonicalUrl is the path plus "?query" as sent).
+     */
+    public static function authorization(string $mchid, string $serialNo, #[\SensitiveParameter] string $privateKeyPem, string $method, string $canonicalUrl, int $timestamp, string $nonce, string $body): string {}
+
+    /** The JSAPI / mini-program paySign: Base64 RSA-SHA256 over "appId\ntimeStamp\nnonceStr\npackage\n". */
+    public static function paySign(#[\SensitiveParameter] string $privateKeyPem, string $appId, string $timeStamp, string $nonceStr, string $package): string {}
+
+    /**
+     * Checks a signed answer or notification: $platformKeys as the wxpay_platform_keys setting
+     * ([["serial" => …, "public_key" => PEM]]), $headers in any spelling (Wechatpay-Serial,
+     * wechatpay-serial, HTTP_WECHATPAY_SERIAL), $now Unix seconds. Returns "ok", "missing_headers",
+     * "unknown_serial", "stale_timestamp" (more than 300 s off) or "bad_signature" (also every
+     * WECHATPAY/SIGNTEST/ probe).
+     */
+    public static function verify(array $platformKeys, array $headers, string $body, int $now): string {}
+
+    /**
+     * Decrypts a notification's resource (algorithm AEAD_AES_256_GCM, ciphertext, nonce,
+     * associated_data) with the 32-character APIv3 key. SignatureException when it does not verify.
+     */
+    public static function decrypt(#[\SensitiveParameter] string $apiV3Key, array $resource): string {}
+}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d63a8beaf5064d103e8341ddeb26fc22e176112e */
+ * Stub hash: 362eea77ece04cc206f4961a0286b67229dce96f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Ledger_Plans___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -203,6 +203,40 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_Reports_c
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Ledger_WxPay___construct, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_WxPay_authorization, 0, 8, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, mchid, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, serialNo, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, privateKeyPem, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, method, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, canonicalUrl, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, timestamp, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, nonce, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_WxPay_paySign, 0, 5, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, privateKeyPem, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, appId, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, timeStamp, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, nonceStr, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, package, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_WxPay_verify, 0, 4, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, platformKeys, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, now, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_WxPay_decrypt, 0, 2, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, apiV3Key, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, resource, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(CloudAcct_Ledger_Plans, __construct);
 ZEND_METHOD(CloudAcct_Ledger_Plans, create);
@@ -247,6 +281,11 @@ ZEND_METHOD(CloudAcct_Ledger_Reports, arrears);
 ZEND_METHOD(CloudAcct_Ledger_Reports, collections);
 ZEND_METHOD(CloudAcct_Ledger_Reports, arrearsCsv);
 ZEND_METHOD(CloudAcct_Ledger_Reports, collectionsCsv);
+ZEND_METHOD(CloudAcct_Ledger_WxPay, __construct);
+ZEND_METHOD(CloudAcct_Ledger_WxPay, authorization);
+ZEND_METHOD(CloudAcct_Ledger_WxPay, paySign);
+ZEND_METHOD(CloudAcct_Ledger_WxPay, verify);
+ZEND_METHOD(CloudAcct_Ledger_WxPay, decrypt);
 
 
 static const zend_function_entry class_CloudAcct_Ledger_Plans_methods[] = {
@@ -321,6 +360,16 @@ static const zend_function_entry class_CloudAcct_Ledger_Reports_methods[] = {
 	ZEND_FE_END
 };
 
+
+static const zend_function_entry class_CloudAcct_Ledger_WxPay_methods[] = {
+	ZEND_ME(CloudAcct_Ledger_WxPay, __construct, arginfo_class_CloudAcct_Ledger_WxPay___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CloudAcct_Ledger_WxPay, authorization, arginfo_class_CloudAcct_Ledger_WxPay_authorization, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(CloudAcct_Ledger_WxPay, paySign, arginfo_class_CloudAcct_Ledger_WxPay_paySign, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(CloudAcct_Ledger_WxPay, verify, arginfo_class_CloudAcct_Ledger_WxPay_verify, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(CloudAcct_Ledger_WxPay, decrypt, arginfo_class_CloudAcct_Ledger_WxPay_decrypt, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_FE_END
+};
+
 static zend_class_entry *register_class_CloudAcct_Ledger_Plans(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -383,6 +432,24 @@ static zend_class_entry *register_class_CloudAcct_Ledger_Reports(void)
 	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Ledger", "Reports", class_CloudAcct_Ledger_Reports_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CloudAcct_Ledger_WxPay(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Ledger", "WxPay", class_CloudAcct_Ledger_WxPay_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "authorization", sizeof("authorization") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "paysign", sizeof("paysign") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "decrypt", sizeof("decrypt") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }
