@@ -21,6 +21,7 @@
 #include "src/people/people.h"
 #include "src/work/work.h"
 #include "src/money/money.h"
+#include "src/quality/quality.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(cloudacct)
 
@@ -104,6 +105,7 @@ static PHP_MINIT_FUNCTION(cloudacct)
 	cloudacct_people_minit();
 	cloudacct_work_minit();
 	cloudacct_money_minit();
+	cloudacct_quality_minit();
 	return SUCCESS;
 }
 

@@ -96,7 +96,10 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/work/scheduler.c \
     src/notices/notices.c \
     src/notices/sender.c \
-    src/notices/deliver.c"
+    src/notices/deliver.c \
+    src/core/complaint_fsm.c \
+    src/quality/quality.c \
+    src/quality/ratings.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])
@@ -111,6 +114,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/crypto])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/http])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/money])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/quality])
   PHP_ADD_EXTENSION_DEP([cloudacct], [json])
   PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
   PHP_SUBST([CLOUDACCT_SHARED_LIBADD])

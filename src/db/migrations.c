@@ -749,6 +749,122 @@ static const cloudacct_migration_step notices_delivery[] = {
 #undef OUTBOX_COLUMN
 #undef OUTBOX_KEY
 
+/* Quality: ratings with per-staff aggregates (kept in the rating's transaction, so the scoreboard
+ * reads only {staff_rating}), follow-ups of bad ratings, complaints with their thread, and the
+ * indexes the per-staff performance figures read through (no scan of jobs, ratings, complaints
+ * or payments for one staff member). */
+#define QUALITY_KEY(table, name, columns) \
+	{ "ALTER TABLE {" table "} ADD KEY " name " (" columns ")", \
+		"SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()" \
+		" AND TABLE_NAME = CONCAT(?, 'cloudacct_" table "') AND INDEX_NAME = '" name "'" }
+static const cloudacct_migration_step v6_quality[] = {
+	/* One rating per job (uq_job). value_x100 = the mean of the dimension scores × 100. */
+	{ "CREATE TABLE IF NOT EXISTS {rating} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" job_id INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" contact_id INT UNSIGNED NOT NULL,"
+		" staff_id INT UNSIGNED NOT NULL,"
+		" store_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" overall VARCHAR(8) NOT NULL,"
+		" scores VARCHAR(1000) NOT NULL,"
+		" value_x100 INT UNSIGNED NOT NULL,"
+		" comment TEXT NOT NULL,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_job (uniacid, job_id),"
+		" KEY idx_staff (uniacid, staff_id, created_at),"
+		" KEY idx_store (uniacid, store_id, created_at),"
+		" KEY idx_overall (uniacid, overall, created_at),"
+		" KEY idx_client (uniacid, client_id, created_at)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {staff_rating} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" staff_id INT UNSIGNED NOT NULL,"
+		" ratings INT UNSIGNED NOT NULL DEFAULT 0,"
+		" good INT UNSIGNED NOT NULL DEFAULT 0,"
+		" neutral INT UNSIGNED NOT NULL DEFAULT 0,"
+		" bad INT UNSIGNED NOT NULL DEFAULT 0,"
+		" value_sum BIGINT UNSIGNED NOT NULL DEFAULT 0,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (uniacid, staff_id)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {staff_rating_dim} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" staff_id INT UNSIGNED NOT NULL,"
+		" dimension VARCHAR(32) NOT NULL,"
+		" score_sum BIGINT UNSIGNED NOT NULL DEFAULT 0,"
+		" score_count INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (uniacid, staff_id, dimension)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {rating_followup} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" rating_id INT UNSIGNED NOT NULL,"
+		" job_id INT UNSIGNED NOT NULL,"
+		" staff_id INT UNSIGNED NOT NULL,"
+		" store_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" status VARCHAR(8) NOT NULL DEFAULT 'open',"
+		" note VARCHAR(1000) NOT NULL DEFAULT '',"
+		" handled_by INT UNSIGNED NOT NULL DEFAULT 0,"
+		" handled_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_rating (uniacid, rating_id),"
+		" KEY idx_status (uniacid, status, created_at)"
+		")" TABLE_OPTIONS, NULL },
+	/* reopened: the client's one reopen is used. deadline_at: handle by; escalated_at: 0 until the
+	 * scheduler escalated it (once per deadline). */
+	{ "CREATE TABLE IF NOT EXISTS {complaint} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" contact_id INT UNSIGNED NOT NULL,"
+		" store_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" job_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" staff_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" description TEXT NOT NULL,"
+		" attachments VARCHAR(3000) NOT NULL DEFAULT '[]',"
+		" status VARCHAR(12) NOT NULL,"
+		" reopened TINYINT UNSIGNED NOT NULL DEFAULT 0,"
+		" deadline_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" escalated_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" resolved_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" closed_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" version INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" KEY idx_client (uniacid, client_id, created_at),"
+		" KEY idx_staff (uniacid, staff_id, created_at),"
+		" KEY idx_store (uniacid, store_id, status, created_at),"
+		" KEY idx_status (uniacid, status, created_at),"
+		" KEY idx_deadline (uniacid, escalated_at, deadline_at)"
+		")" TABLE_OPTIONS, NULL },
+	/* The thread: kind 'reply' (the client sees it), 'internal' (firm only), 'event' (a state change). */
+	{ "CREATE TABLE IF NOT EXISTS {complaint_note} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" complaint_id INT UNSIGNED NOT NULL,"
+		" kind VARCHAR(8) NOT NULL,"
+		" author_kind VARCHAR(16) NOT NULL,"
+		" author_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" from_status VARCHAR(12) NOT NULL DEFAULT '',"
+		" to_status VARCHAR(12) NOT NULL DEFAULT '',"
+		" body TEXT NOT NULL,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" KEY idx_complaint (uniacid, complaint_id, id)"
+		")" TABLE_OPTIONS, NULL },
+	/* Performance per staff per period. */
+	QUALITY_KEY("job", "idx_perf_assigned", "uniacid, assignee_id, assigned_at"),
+	QUALITY_KEY("job", "idx_perf_done", "uniacid, assignee_id, done_at"),
+	QUALITY_KEY("payment", "idx_recorder", "uniacid, recorded_by_kind, recorded_by_id, paid_at"),
+	QUALITY_KEY("payment", "idx_client_paid", "uniacid, client_id, paid_at"),
+};
+#undef QUALITY_KEY
+
 const cloudacct_migration cloudacct_migrations[] = {
 	{ 1, "foundation: audit trail, settings", v1_foundation, sizeof(v1_foundation) / sizeof(v1_foundation[0]) },
 	{ 2, "people: stores, staff, clients, contacts, bind codes, registrations, handovers", v2_people,
@@ -759,6 +875,8 @@ const cloudacct_migration cloudacct_migrations[] = {
 		v4_money, sizeof(v4_money) / sizeof(v4_money[0]) },
 	{ 5, "notices: outbox leases and delivery state, notice list and SMS rate indexes", notices_delivery,
 		sizeof(notices_delivery) / sizeof(notices_delivery[0]) },
+	{ 6, "quality: ratings, staff rating aggregates, complaints, rating follow-ups, complaint threads, performance indexes",
+		v6_quality, sizeof(v6_quality) / sizeof(v6_quality[0]) },
 };
 const size_t cloudacct_n_migrations = sizeof(cloudacct_migrations) / sizeof(cloudacct_migrations[0]);
 
@@ -801,5 +919,11 @@ const char *const cloudacct_tables[] = {
 	"billing_run",
 	"dunning_log",
 	"client_balance",
+	"rating",
+	"staff_rating",
+	"staff_rating_dim",
+	"rating_followup",
+	"complaint",
+	"complaint_note",
 	NULL,
 };

@@ -12,6 +12,12 @@ const cloudacct_setting_key cloudacct_setting_keys[] = {
 		"客户可见的专属会计信息" },
 	/* quality */
 	{ "complaint_reopen_days", CLOUDACCT_SETTING_INT, "7", 0, 90, NULL, false, "投诉结案后客户可重新打开的天数" },
+	{ "complaint_deadline_hours", CLOUDACCT_SETTING_INT, "48", 1, 2160, NULL, false,
+		"投诉处理时限（小时；超时未解决升级给管理员）" },
+	{ "rating_dimensions", CLOUDACCT_SETTING_JSON, "[\"服务态度\",\"服务速度\",\"专业度\"]", 0, 0, NULL, false,
+		"评价维度（1-8 个，每个 1-16 字；各项 1-5 分）" },
+	{ "rating_prior_weight", CLOUDACCT_SETTING_INT, "5", 0, 1000, NULL, false,
+		"排行榜贝叶斯平均的先验权重（相当于按全所平均分预置的评价条数）" },
 	/* money */
 	{ "dunning_steps", CLOUDACCT_SETTING_INT_LIST, "[-3,0,3,7,15]", -60, 180, NULL, false, "催费节点（相对到期日的天数）" },
 	{ "bill_due_day", CLOUDACCT_SETTING_INT, "15", 1, 28, NULL, false, "账单到期日（计费周期首月的第几天）" },

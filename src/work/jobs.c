@@ -10,6 +10,7 @@
 #include "zend_smart_str.h"
 #include "ext/json/php_json.h"
 #include "internal.h"
+#include "../quality/quality.h"
 #include "../context/area.h"
 #include "../common/errors.h"
 #include "../people/people.h"
@@ -683,6 +684,14 @@ static zend_result step_body(cloudacct_connection *c, void *ctx)
 	if (x->step->ev == CLOUDACCT_JOB_EV_CLOSE && job->order_id
 			&& cloudacct_work_order_fulfil(x->s, x->a, job->order_id) == FAILURE) {
 		return FAILURE;
+	}
+	/* Quality: the "please rate" reminder to the client (src/quality). */
+	if (x->step->ev == CLOUDACCT_JOB_EV_COMPLETE) {
+		size_t tlen;
+		const char *title = cloudacct_work_str(&job->row, "title", &tlen);
+		if (cloudacct_quality_job_done(x->s, job->id, job->client_id, job->contact_id, title, tlen) == FAILURE) {
+			return FAILURE;
+		}
 	}
 	zval detail;
 	array_init_size(&detail, 4);

@@ -181,5 +181,5 @@ client: 谢谢，辛苦了 []
 [已关闭] 关闭
 5 4 ["client","client","internal","client","client"] ["images\/1\/2026\/11\/receipt.jpg"]
 ["job_create","job_grab","job_start","job_ask_client","job_client_replied","job_progress","job_progress","job_progress","job_complete","job_reopen","job_complete","job_close"]
-["job_pool","job_assigned","job_started","job_waiting_client","job_progress","job_progress","job_progress","job_done","job_reopened","job_done","job_closed"]
+["job_pool","job_assigned","job_started","job_waiting_client","job_progress","job_progress","job_progress","rating_request","job_done","job_reopened","job_done","job_closed"]
 paid fulfilled
