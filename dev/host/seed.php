@@ -125,4 +125,58 @@ if (class_exists(CloudAcct\Work\Catalog::class)) {
     $catalog->createService($admin, ['title' => '工商变更', 'category_id' => $biz, 'price_fen' => 30000, 'price_type' => 'one_off',
         'summary' => '法人、股东、地址、经营范围变更', 'on_sale' => true, 'sort' => 2, 'dispatch_mode' => 'grab', 'skill' => '工商']);
 }
-echo 'seed: 2 stores, ' . count($staffIds) . ' staff, ' . count($clientIds) . " client companies, 3 contacts, 1 registration\n";
+// orders, jobs and money, so the work and money pages show data
+$work = '';
+if (class_exists(CloudAcct\Ledger\Payments::class) && isset($catalog)) {
+    $system = Actor::system('127.0.0.1');
+    $orders = new CloudAcct\Work\Orders($store);
+    $jobs = new CloudAcct\Work\Jobs($store);
+    $payments = new CloudAcct\Ledger\Payments($store);
+    $services = [];
+    foreach ($catalog->services($admin, [], 1, 50)['items'] as $svc) {
+        $services[$svc['title']] = (int) $svc['id'];
+    }
+    $contactOf = fn (string $openid) => Actor::client($contacts->resolveByOpenid($openid), '127.0.0.1');
+    $liuyang = $contactOf('oDEMO_client_liuyang');
+    $sunli = $contactOf('oDEMO_client_sunli');
+    $zhouqi = $contactOf('oDEMO_client_zhouqi');
+    // paid through 微擎's payment path: checkout, then the notify's payResult
+    $payOrder = function (Actor $who, array $order) use ($payments, $system): void {
+        $intent = $payments->checkout($who, $order['client_id'], ['order_id' => $order['id']]);
+        $payments->weengineResult($system, ['tid' => $intent['tid'], 'fee' => $intent['fee'], 'from' => 'notify', 'result' => 'success',
+            'type' => 'wechat', 'uniontid' => 'seed' . $intent['tid'], 'transaction_id' => '4200seed' . $intent['id'], 'user' => 'seed']);
+    };
+    // in the grab pool: a paid 公司注册 (北京远航) and a free request (北京安居)
+    $payOrder($liuyang, $orders->place($liuyang, $clientIds[2], $services['公司注册'], ['title' => '新设分公司注册', 'description' => '在朝阳区设立分公司']));
+    $jobs->request($zhouqi, $clientIds[4], ['title' => '申领增值税专用发票', 'type' => '申领发票', 'description' => '本月需开具专票 3 张', 'urgency' => 1]);
+    // escalated: a job the admin must assign
+    $jobs->create($admin, $clientIds[3], ['title' => '银行开户资料准备', 'type' => '银行开户', 'dispatch_mode' => 'direct', 'skill' => '银行']);
+    // in progress with progress entries: 工商变更 for 北京星辰, grabbed by 李强
+    $order = $orders->place($liuyang, $clientIds[0], $services['工商变更'], ['title' => '变更注册地址', 'description' => '新地址：海淀区学院路 5 号']);
+    $payOrder($liuyang, $order);
+    $jobId = $orders->get($admin, $order['id'])['job_id'];
+    $liqiang = Actor::staff($staffIds[1], '127.0.0.1');
+    $jobs->grab($liqiang, $jobId);
+    $jobs->start($liqiang, $jobId);
+    $jobs->addProgress($liqiang, $jobId, '已预约工商局窗口，下周二提交材料');
+    $jobs->addProgress($liqiang, $jobId, '客户租赁合同待盖章（内部）', true);
+    // waiting for payment
+    $orders->place($sunli, $clientIds[1], $services['工商变更'], ['title' => '股东变更']);
+    // fee plans, three months of bills, an offline payment and an online one
+    $plans = new CloudAcct\Ledger\Plans($store);
+    $billing = new CloudAcct\Ledger\Billing($store);
+    $now = CloudAcct\Clock::now() + 8 * 3600;
+    $start = gmdate('Y-m', gmmktime(0, 0, 0, (int) gmdate('n', $now) - 2, 1, (int) gmdate('Y', $now)));
+    foreach ([[0, 50000], [1, 20000], [2, 50000], [4, 20000]] as [$i, $fen]) {
+        $plans->create($admin, $clientIds[$i], ['title' => '代理记账费', 'amount_fen' => $fen, 'cycle' => 'monthly', 'start' => $start]);
+    }
+    for ($m = 2; $m >= 0; $m--) {
+        $billing->run($admin, gmdate('Y-m', gmmktime(0, 0, 0, (int) gmdate('n', $now) - $m, 1, (int) gmdate('Y', $now))));
+    }
+    $payments->recordOffline($admin, $clientIds[0], 100000, 'BANK-20260901', ['method' => 'transfer', 'payer' => '北京星辰科技有限公司']);
+    $intent = $payments->checkout($zhouqi, $clientIds[4], ['amount_fen' => 20000]);
+    $payments->weengineResult($system, ['tid' => $intent['tid'], 'fee' => $intent['fee'], 'from' => 'notify', 'result' => 'success',
+        'type' => 'wechat', 'uniontid' => 'seed' . $intent['tid'], 'transaction_id' => '4200seedacct', 'user' => 'oDEMO_client_zhouqi']);
+    $work = ', 3 orders, 4 jobs, 4 fee plans with 3 months of bills, 2 payments';
+}
+echo 'seed: 2 stores, ' . count($staffIds) . ' staff, ' . count($clientIds) . " client companies, 3 contacts, 1 registration$work\n";

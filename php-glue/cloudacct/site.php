@@ -6,6 +6,7 @@
  */
 defined('IN_IA') or exit('Access Denied');
 require_once __DIR__ . '/inc/bootstrap.php';
+require_once __DIR__ . '/inc/pages.php';
 
 class CloudacctModuleSite extends WeModuleSite
 {
@@ -48,7 +49,7 @@ class CloudacctModuleSite extends WeModuleSite
     protected function clientTabs($on)
     {
         $tabs = array();
-        foreach (array('home' => '首页', 'services' => '服务', 'accountant' => '我的会计', 'company' => '我的企业') as $do => $label) {
+        foreach (array('home' => '首页', 'services' => '服务', 'jobs' => '办事进度', 'bills' => '缴费', 'company' => '我的企业') as $do => $label) {
             $tabs[] = array('url' => $this->createMobileUrl($do), 'label' => $label, 'on' => $do === $on);
         }
         return $tabs;
@@ -70,5 +71,73 @@ class CloudacctModuleSite extends WeModuleSite
             message('此页面仅限已绑定的员工使用，请先输入管理员发给您的绑定码。', $this->createMobileUrl('staffbind'), 'info');
         }
         return $staff;
+    }
+    /** The bottom tab bar of staff pages. */
+    protected function staffTabs($on)
+    {
+        $tabs = array();
+        foreach (array('home' => '首页', 'pool' => '抢单', 'work' => '我的工单', 'myclients' => '我的客户') as $do => $label) {
+            $tabs[] = array('url' => $this->createMobileUrl($do), 'label' => $label, 'on' => $do === $on);
+        }
+        return $tabs;
+    }
+
+    /**
+     * 微擎's payment result: from=notify (WeChat's server, after 微擎 verified the signature and
+     * set core_paylog paid) settles the intent exactly once in the extension; from=return (the
+     * browser coming back, also fee-0 short-cuts) never settles, it only tells the payer where
+     * things stand.
+     */
+    public function payResult($ret)
+    {
+        if (!is_array($ret) || !extension_loaded('cloudacct')) {
+            return;
+        }
+        $from = isset($ret['from']) ? (string) $ret['from'] : '';
+        $result = null;
+        $failed = '';
+        try {
+            $result = cloudacct_area('Ledger\Payments')->weengineResult(CloudAcct\Actor::system(cloudacct_ip()), $ret);
+        } catch (Exception $e) {
+            cloudacct_log($e);
+            $failed = cloudacct_error_text($e);
+        } catch (Error $e) {
+            cloudacct_log($e);
+            $failed = cloudacct_error_text($e);
+        }
+        if ($from !== 'return') {
+            return; // notify: 微擎 answers WeChat; nothing for a browser
+        }
+        $tid = isset($ret['tid']) ? (string) $ret['tid'] : '';
+        $next = $this->createMobileUrl('bills');
+        $client = cloudacct_client();
+        if ($client !== null && $tid !== '') {
+            try {
+                $order = cloudacct_area('Work\Orders')->getByNumber($client, $tid);
+                $next = $this->createMobileUrl('orders', array('op' => 'detail', 'id' => $order['id']));
+            } catch (Exception $e) {
+                // not an order: a bill or an account payment
+            }
+        }
+        if ($failed !== '') {
+            message('支付结果处理失败：' . $failed, $next, 'error');
+        }
+        $paid = !empty($result['paid']) || (isset($result['status']) && in_array($result['status'], array('settled', 'already_settled'), true));
+        message($paid ? '支付成功' : '支付结果确认中，请稍后刷新查看', $next, $paid ? 'success' : 'info');
+    }
+
+    /** 微擎's refund notify: the extension records the outcome (a failed refund gives the money back). */
+    public function refundResult($ret)
+    {
+        if (!is_array($ret) || !extension_loaded('cloudacct')) {
+            return;
+        }
+        try {
+            cloudacct_area('Ledger\Payments')->weengineRefundResult(CloudAcct\Actor::system(cloudacct_ip()), $ret);
+        } catch (Exception $e) {
+            cloudacct_log($e);
+        } catch (Error $e) {
+            cloudacct_log($e);
+        }
     }
 }

@@ -33,7 +33,9 @@ $pages = [
     'stores&op=edit&id=1' => ['海淀总店'],
     'stores&op=scope' => ['管理员门店权限', 'manager'],
     'catalog' => ['服务项目', '代理记账', '公司注册'],
-    'audit' => ['操作日志', 'client_create', 'contact_bind'],
+    'audit' => ['操作日志'],
+    'audit&action=client_create' => ['操作日志', 'client_create'],
+    'audit&action=contact_bind' => ['操作日志', 'contact_bind'],
 ];
 foreach ($pages as $page => $want) {
     parse_str('do=' . $page, $q);
@@ -81,7 +83,7 @@ glue_check('no PHP errors in the server log', !preg_match('/PHP (Fatal|Warning|N
 ?>
 --EXPECT--
 cloudacct 0.1.0 settings=1
-cover:home, cover:services, cover:accountant, cover:bind, cover:staffbind, cover:register, menu:clients, menu:registrations, menu:staff, menu:stores, menu:catalog, menu:audit, function:scheduler(direct)
+cover:home, cover:services, cover:accountant, cover:bind, cover:staffbind, cover:register, cover:orders, cover:request, cover:jobs, cover:bills, cover:pool, cover:work, cover:myclients, menu:clients, menu:registrations, menu:staff, menu:stores, menu:catalog, menu:audit, menu:jobs, menu:orders, menu:money, function:scheduler(direct)
 ok schema is current
 ok manifest has no <permissions> block
 ok web clients
@@ -97,6 +99,8 @@ ok web stores&op=edit&id=1
 ok web stores&op=scope
 ok web catalog
 ok web audit
+ok web audit&action=client_create
+ok web audit&action=contact_bind
 ok web settings
 ok web module manager
 ok app client home

@@ -22,7 +22,10 @@ if ($staffActor !== null) {
     });
     $me['photo_url'] = !empty($me['photo']) ? tomedia($me['photo']) : '';
     $me['skills_text'] = implode('、', isset($me['skills']) ? $me['skills'] : array());
-    $this->render('staff_home', array('title' => '员工首页', 'me' => $me, 'action' => $this->createMobileUrl('home')));
+    $this->render('staff_home', array('title' => '员工首页', 'me' => $me, 'action' => $this->createMobileUrl('home'),
+        'links' => array(array('url' => $this->createMobileUrl('pool'), 'label' => '抢单池'), array('url' => $this->createMobileUrl('work'), 'label' => '我的工单'),
+            array('url' => $this->createMobileUrl('myclients'), 'label' => '我的客户')),
+        'tabs' => $this->staffTabs('home')));
 }
 
 list($client, $current, $companies) = $this->clientContext();
@@ -47,6 +50,10 @@ if ($client !== null && $current) {
         'firm_phone' => (string) $settings->get('firm_phone'),
         'links' => array(
             array('url' => $this->createMobileUrl('services'), 'label' => '服务项目'),
+            array('url' => $this->createMobileUrl('request'), 'label' => '提交需求'),
+            array('url' => $this->createMobileUrl('jobs'), 'label' => '办事进度'),
+            array('url' => $this->createMobileUrl('bills'), 'label' => '缴费'),
+            array('url' => $this->createMobileUrl('orders'), 'label' => '我的订单'),
             array('url' => $this->createMobileUrl('accountant'), 'label' => '专属会计'),
             array('url' => $this->createMobileUrl('company'), 'label' => '切换企业'),
             array('url' => $this->createMobileUrl('bind'), 'label' => '绑定新企业'),

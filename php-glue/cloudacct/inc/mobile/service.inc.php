@@ -16,4 +16,5 @@ $s['cover_url'] = !empty($s['cover']) ? tomedia($s['cover']) : '';
 $s['price_type_label'] = isset($priceTypes[$s['price_type']]) ? $priceTypes[$s['price_type']] : $s['price_type'];
 $s['checklist'] = isset($s['checklist']) && is_array($s['checklist']) ? $s['checklist'] : array();
 $this->render('service', array('title' => $s['title'], 's' => $s, 'back' => $this->createMobileUrl('services'),
-    'phone' => (string) cloudacct_area('Settings')->get('firm_phone'), 'tabs' => $this->clientTabs('services')));
+    'phone' => (string) cloudacct_area('Settings')->get('firm_phone'), 'tabs' => $this->clientTabs('services'),
+    'order_url' => cloudacct_staff() === null ? $this->createMobileUrl('orders', array('op' => 'new', 'service_id' => $id)) : ''));
