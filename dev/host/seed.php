@@ -143,6 +143,9 @@ if (class_exists(CloudAcct\Ledger\Payments::class) && isset($catalog)) {
     // paid through 微擎's payment path: checkout, then the notify's payResult
     $payOrder = function (Actor $who, array $order) use ($payments, $system): void {
         $intent = $payments->checkout($who, $order['client_id'], ['order_id' => $order['id']]);
+        // 微擎's paylog of the payment, as its cashier and notify leave it
+        pdo_insert('core_paylog', ['type' => 'wechat', 'uniacid' => 1, 'acid' => 1, 'openid' => 'seed', 'uniontid' => 'seed' . $intent['tid'],
+            'tid' => $intent['tid'], 'fee' => $intent['fee'], 'card_fee' => $intent['fee'], 'status' => 1, 'module' => 'cloudacct']);
         $payments->weengineResult($system, ['tid' => $intent['tid'], 'fee' => $intent['fee'], 'from' => 'notify', 'result' => 'success',
             'type' => 'wechat', 'uniontid' => 'seed' . $intent['tid'], 'transaction_id' => '4200seed' . $intent['id'], 'user' => 'seed']);
     };

@@ -74,6 +74,9 @@ if (!is_file("$site/data/config.php")) {
         "\$config['cookie']['path'] = '/';",
         '',
         "\$config['upload']['attachdir'] = 'attachment';",
+        '',
+        "// the scheduler entry (do=scheduler, cli/scheduler.php) of the cloudacct module",
+        "\$config['cloudacct']['scheduler_secret'] = '" . bin2hex(random_bytes(16)) . "';",
         ''
     );
     file_put_contents("$site/data/config.php", implode("\n", $lines));
@@ -130,6 +133,9 @@ $tables = [
         card_id VARCHAR(50) NOT NULL DEFAULT '', card_fee DECIMAL(10,2) NOT NULL DEFAULT 0, encrypt_code VARCHAR(100) NOT NULL DEFAULT '',
         is_wish TINYINT UNSIGNED NOT NULL DEFAULT 0, coupon VARCHAR(1000) NOT NULL DEFAULT '',
         PRIMARY KEY (plid), KEY idx_tid (uniacid, module, tid), KEY uniontid (uniontid)",
+    'core_refundlog' => "id INT UNSIGNED NOT NULL AUTO_INCREMENT, uniacid INT NOT NULL, refund_uniontid VARCHAR(64) NOT NULL DEFAULT '',
+        reason VARCHAR(80) NOT NULL DEFAULT '', uniontid VARCHAR(64) NOT NULL DEFAULT '', fee DECIMAL(10,2) NOT NULL DEFAULT 0,
+        status INT NOT NULL DEFAULT 0, is_wish TINYINT UNSIGNED NOT NULL DEFAULT 0, PRIMARY KEY (id), KEY uniontid (uniontid)",
     'modules' => "mid INT UNSIGNED NOT NULL AUTO_INCREMENT, name VARCHAR(100) NOT NULL, type VARCHAR(20) NOT NULL DEFAULT '',
         title VARCHAR(100) NOT NULL, version VARCHAR(15) NOT NULL, ability VARCHAR(500) NOT NULL DEFAULT '',
         description VARCHAR(1000) NOT NULL DEFAULT '', author VARCHAR(50) NOT NULL DEFAULT '', url VARCHAR(255) NOT NULL DEFAULT '',

@@ -219,9 +219,33 @@ abstract class WeModuleSite extends WeBase
         return $log ? ['status' => (int) $log['status'], 'fee' => $log['fee'], 'tid' => $log['tid'], 'uniontid' => $log['uniontid']] : [];
     }
 
+    /**
+     * 微擎 refunds a paid paylog through the payment API and later calls the module's
+     * refundResult() from the refund notify. The dev host has no WeChat Pay: it checks the paylog
+     * (paid, amount not above what was paid), records core_refundlog and calls refundResult()
+     * with the notify's fields at once.
+     */
     protected function refund($tid, $fee = 0, $reason = '')
     {
-        return error(-1, '开发主机未模拟退款接口');
+        global $_W;
+        $log = pdo_get('core_paylog', ['uniacid' => $_W['uniacid'], 'module' => $this->module['name'], 'tid' => (string) $tid]);
+        if (!$log || (int) $log['status'] !== 1) {
+            return error(-1, '订单未支付，不能退款');
+        }
+        $fee = $fee > 0 ? round((float) $fee, 2) : (float) $log['fee'];
+        if ($fee > (float) $log['fee']) {
+            return error(-1, '退款金额不能大于支付金额');
+        }
+        $uniontid = date('YmdHis') . random(8, true);
+        pdo_insert('core_refundlog', ['uniacid' => $_W['uniacid'], 'refund_uniontid' => $uniontid, 'reason' => (string) $reason,
+            'uniontid' => (string) $log['uniontid'], 'fee' => sprintf('%.2f', $fee), 'status' => 1, 'is_wish' => 0]);
+        if (method_exists($this, 'refundResult')) {
+            ob_start();
+            $this->refundResult(['uniacid' => $_W['uniacid'], 'result' => 'success', 'from' => 'notify', 'type' => 'wechat',
+                'tid' => (string) $tid, 'uniontid' => (string) $log['uniontid'], 'refund_uniontid' => $uniontid, 'fee' => sprintf('%.2f', $fee)]);
+            ob_end_clean();
+        }
+        return true;
     }
 }
 
