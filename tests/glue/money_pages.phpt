@@ -24,6 +24,8 @@ $pages = [
     'jobs' => ['工单管理', '变更注册地址', '办理中', '李强'],
     'jobs&view=escalated' => ['银行开户资料准备', '已升级(待指派)', '指派'],
     'jobs&status=open' => ['新设分公司注册', '申领增值税专用发票'],
+    'jobs&view=silent' => ['久未更新', '没有工单'],
+    'jobs&view=breached' => ['已超时'],
     "jobs&op=detail&id=$escalated" => ['银行开户资料准备', '北京青禾文化传媒工作室', 'id="assign-form"', '超时升级'],
     'jobs&op=detail&id=4' => ['变更注册地址', '已预约工商局窗口', '客户租赁合同待盖章', '内部', '抢单'],
     'orders' => ['订单与退款', '公司注册', '工商变更', '待支付'],
@@ -163,6 +165,8 @@ glue_check('no PHP errors in the server log', !preg_match('/PHP (Fatal|Warning|N
 ok web jobs
 ok web jobs&view=escalated
 ok web jobs&status=open
+ok web jobs&view=silent
+ok web jobs&view=breached
 ok web jobs&op=detail&id=3
 ok web jobs&op=detail&id=4
 ok web orders

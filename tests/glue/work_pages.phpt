@@ -166,14 +166,33 @@ $site->request($site->app('request'), ['title' => '开票', 'token' => GlueSite:
 glue_check('nothing written by refused uploads', [$files(), (int) $db->queryValue('SELECT COUNT(*) FROM {job}')] === $before,
     json_encode([$files(), $db->queryValue('SELECT COUNT(*) FROM {job}'), $before]));
 $page = $site->get($site->app('request'));
-$html = $site->post($site->app('request'), ['title' => "开票$x", 'type' => '申领发票', 'description' => "三张专票$x", 'urgency' => 1,
+$html = $site->post($site->app('request'), ['title' => "开票$x", 'type' => "类$x", 'description' => "三张专票$x", 'urgency' => 1,
     'token' => GlueSite::token($page), 'submit' => 1], ['attachments[]' => ['开票资料.pdf', "%PDF-1.4\n%%EOF\n", 'application/pdf']]);
 $reqId = (int) $db->queryValue('SELECT MAX(id) FROM {job}');
 glue_check('a request with a PDF is accepted', str_contains(GlueSite::message($html), '需求已提交') && $files() === $before[0] + 1
     && str_contains((string) $db->queryValue('SELECT ref FROM {job_attachment} WHERE job_id = ?', [$reqId]), '.pdf'), GlueSite::message($html));
 $html = $site->get($site->app('jobs', ['op' => 'detail', 'id' => $reqId]));
-glue_check('request detail escaped', str_contains($html, "开票$escaped") && str_contains($html, "三张专票$escaped") && $clean($html));
+glue_check('request detail escaped', str_contains($html, "开票$escaped") && str_contains($html, "三张专票$escaped") && str_contains($html, "类$escaped") && $clean($html));
+// an unpaid order cancelled by the client, with its reason
+$form = $site->get($site->app('orders', ['op' => 'new', 'service_id' => 4]));
+$site->request($site->app('orders', ['op' => 'new', 'service_id' => 4]), ['title' => '变更股东', 'token' => GlueSite::token($form), 'submit' => 1]);
+$unpaid = (int) $db->queryValue('SELECT MAX(id) FROM {order}');
+$page = $site->get($site->app('orders', ['op' => 'detail', 'id' => $unpaid]));
+glue_check('an unpaid order offers pay and cancel', str_contains($page, 'id="order-pay"') && str_contains($page, 'id="order-cancel"'));
+$html = $site->post($site->app('orders', ['op' => 'cancel', 'id' => $unpaid]), ['reason' => "不办了$x", 'token' => GlueSite::token($page), 'submit' => 1]);
+echo 'cancelled order: ', $db->queryValue('SELECT status FROM {order} WHERE id = ?', [$unpaid]), "\n";
 $save('oDEMO_client_liuyang');
+// the request in the pool (escaped), grabbed and put back by the staff member
+$as('oDEMO_staff_liqiang');
+$pool = $site->get($site->app('pool'));
+glue_check('the request in the pool, escaped', str_contains($pool, "id=\"pool-job-$reqId\"") && str_contains($pool, "类$escaped") && $clean($pool));
+$site->post($site->app('pool', ['op' => 'grab']), ['id' => $reqId, 'token' => GlueSite::token($pool), 'submit' => 1]);
+$detail = $site->get($site->app('work', ['op' => 'detail', 'id' => $reqId]));
+glue_check('work detail escaped, release offered', str_contains($detail, "三张专票$escaped") && str_contains($detail, 'id="job-release"') && $clean($detail));
+$html = $site->post($site->app('work', ['op' => 'release', 'id' => $reqId]), ['text' => "忙不过来$x", 'token' => GlueSite::token($detail), 'submit' => 1]);
+echo 'released: ', $db->queryValue('SELECT CONCAT(status, " ", assignee_id) FROM {job} WHERE id = ?', [$reqId]), ' (', GlueSite::message($html), ")\n";
+$save('oDEMO_staff_liqiang');
+$as('oDEMO_client_liuyang');
 
 // ---- a bill is paid through the cashier; 已缴至 moves on
 $billId = (int) $db->queryValue("SELECT MIN(id) FROM {bill} WHERE client_id = 3 AND status = 'open'");
@@ -262,6 +281,11 @@ ok request with a script renamed .png refused
 ok nothing written by refused uploads
 ok a request with a PDF is accepted
 ok request detail escaped
+ok an unpaid order offers pay and cancel
+cancelled order: cancelled
+ok the request in the pool, escaped
+ok work detail escaped, release offered
+released: open 0 (已退回抢单池)
 ok bill paid
 ok 已缴至 shows the paid period
 ok receipt
