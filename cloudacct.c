@@ -22,6 +22,7 @@
 #include "src/work/work.h"
 #include "src/money/money.h"
 #include "src/quality/quality.h"
+#include "src/books/books.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(cloudacct)
 
@@ -106,6 +107,7 @@ static PHP_MINIT_FUNCTION(cloudacct)
 	cloudacct_work_minit();
 	cloudacct_money_minit();
 	cloudacct_quality_minit();
+	cloudacct_books_minit();
 	return SUCCESS;
 }
 

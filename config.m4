@@ -47,6 +47,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/core/csv.c \
     src/core/template.c \
     src/core/credit_code.c \
+    src/core/book.c \
     src/db/link.c \
     src/db/pool.c \
     src/db/stmt.c \
@@ -92,6 +93,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/money/dunning.c \
     src/money/reports.c \
     src/money/wxpay.c \
+    src/books/books.c \
     src/work/recurring.c \
     src/work/scheduler.c \
     src/notices/notices.c \
@@ -115,6 +117,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/http])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/money])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/quality])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/books])
   PHP_ADD_EXTENSION_DEP([cloudacct], [json])
   PHP_ADD_EXTENSION_DEP([cloudacct], [spl])
   PHP_SUBST([CLOUDACCT_SHARED_LIBADD])

@@ -865,6 +865,52 @@ static const cloudacct_migration_step v6_quality[] = {
 };
 #undef QUALITY_KEY
 
+/* Books (代记账账目): one row per client and period — the working copy the accountant edits
+ * (content JSON {lines, files, note}, require_confirm, draft_tax_fen; changed = it differs from
+ * the published revision), the latest published revision's number, tax amount and the client's
+ * confirmation of it — and every published revision's content (what clients read). */
+static const cloudacct_migration_step v7_books[] = {
+	{ "CREATE TABLE IF NOT EXISTS {book} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" client_id INT UNSIGNED NOT NULL,"
+		" period INT UNSIGNED NOT NULL,"
+		" status VARCHAR(12) NOT NULL DEFAULT 'draft',"
+		" changed TINYINT(1) NOT NULL DEFAULT 1,"
+		" content MEDIUMTEXT NOT NULL,"
+		" require_confirm TINYINT(1) NOT NULL DEFAULT 0,"
+		" draft_tax_fen BIGINT NOT NULL DEFAULT 0,"
+		" revision INT UNSIGNED NOT NULL DEFAULT 0,"
+		" tax_fen BIGINT NOT NULL DEFAULT 0,"
+		" confirm_status VARCHAR(12) NOT NULL DEFAULT 'none',"
+		" confirm_comment VARCHAR(2000) NOT NULL DEFAULT '',"
+		" confirmed_by INT UNSIGNED NOT NULL DEFAULT 0,"
+		" confirmed_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" published_at INT UNSIGNED NOT NULL DEFAULT 0,"
+		" created_at INT UNSIGNED NOT NULL,"
+		" updated_at INT UNSIGNED NOT NULL,"
+		" version INT UNSIGNED NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_client_period (uniacid, client_id, period),"
+		" KEY idx_period (uniacid, period, status),"
+		" KEY idx_confirm (uniacid, confirm_status, period)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {book_revision} ("
+		" id INT UNSIGNED NOT NULL AUTO_INCREMENT,"
+		" uniacid INT UNSIGNED NOT NULL,"
+		" book_id INT UNSIGNED NOT NULL,"
+		" revision INT UNSIGNED NOT NULL,"
+		" content MEDIUMTEXT NOT NULL,"
+		" require_confirm TINYINT(1) NOT NULL DEFAULT 0,"
+		" tax_fen BIGINT NOT NULL DEFAULT 0,"
+		" published_by_kind VARCHAR(16) NOT NULL,"
+		" published_by_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" published_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (id),"
+		" UNIQUE KEY uq_book_revision (uniacid, book_id, revision)"
+		")" TABLE_OPTIONS, NULL },
+};
+
 const cloudacct_migration cloudacct_migrations[] = {
 	{ 1, "foundation: audit trail, settings", v1_foundation, sizeof(v1_foundation) / sizeof(v1_foundation[0]) },
 	{ 2, "people: stores, staff, clients, contacts, bind codes, registrations, handovers", v2_people,
@@ -877,6 +923,7 @@ const cloudacct_migration cloudacct_migrations[] = {
 		sizeof(notices_delivery) / sizeof(notices_delivery[0]) },
 	{ 6, "quality: ratings, staff rating aggregates, complaints, rating follow-ups, complaint threads, performance indexes",
 		v6_quality, sizeof(v6_quality) / sizeof(v6_quality[0]) },
+	{ 7, "books: periods, lines, files, tax confirmation", v7_books, sizeof(v7_books) / sizeof(v7_books[0]) },
 };
 const size_t cloudacct_n_migrations = sizeof(cloudacct_migrations) / sizeof(cloudacct_migrations[0]);
 
@@ -925,5 +972,7 @@ const char *const cloudacct_tables[] = {
 	"rating_followup",
 	"complaint",
 	"complaint_note",
+	"book",
+	"book_revision",
 	NULL,
 };

@@ -133,6 +133,8 @@ static const event_title event_titles[] = {
 	{ "complaint_escalated", "投诉超时未处理" },
 	{ "books_published", "月度账目已发布" },
 	{ "tax_confirm", "请确认本期税额" },
+	{ "books_confirmed", "客户已确认税额" },
+	{ "books_disputed", "客户对税额有异议" },
 	{ "staff_bound", "员工绑定成功" },
 	{ "registration", "新的客户注册申请" },
 };

@@ -62,6 +62,20 @@ const cloudacct_setting_key cloudacct_setting_keys[] = {
 		"{\"day_start\":\"09:00\",\"day_end\":\"18:00\",\"break_start\":\"12:00\",\"break_end\":\"13:00\","
 		"\"weekend\":[0,6],\"exceptions\":[]}", 0, 0, NULL, false,
 		"工作日历：工作时间、午休、周末（0=周日…6=周六）、节假日与调休上班日（请用 Work\\Calendar::set 校验后保存）" },
+	/* books */
+	{ "books_lines", CLOUDACCT_SETTING_JSON,
+		"[{\"key\":\"revenue\",\"label\":\"收入\",\"kind\":\"amount\",\"tax\":false},"
+		"{\"key\":\"cost\",\"label\":\"成本\",\"kind\":\"amount\",\"tax\":false},"
+		"{\"key\":\"profit\",\"label\":\"利润\",\"kind\":\"amount\",\"tax\":false},"
+		"{\"key\":\"vat\",\"label\":\"应交增值税\",\"kind\":\"amount\",\"tax\":true},"
+		"{\"key\":\"income_tax\",\"label\":\"应交所得税\",\"kind\":\"amount\",\"tax\":true},"
+		"{\"key\":\"bank_balance\",\"label\":\"银行余额\",\"kind\":\"amount\",\"tax\":false},"
+		"{\"key\":\"remark\",\"label\":\"备注\",\"kind\":\"text\",\"tax\":false}]", 0, 0, NULL, false,
+		"账目项目：[{key, label, kind: amount 金额(分)|text 文字, tax: 是否计入客户确认的税额}]（请用 Books\\Books::setLines 校验后保存）" },
+	{ "books_filing_job_type", CLOUDACCT_SETTING_STRING, "\"报税\"", 0, 32, NULL, false,
+		"报税周期工单的业务类型（该类工单需等客户确认税额后才能完成）" },
+	{ "books_filing_offset", CLOUDACCT_SETTING_INT, "1", 0, 3, NULL, false,
+		"报税工单申报的账期：工单月份往前几个月（默认 1：11 月报税申报 10 月账目）" },
 	/* notices */
 	{ "sms_provider", CLOUDACCT_SETTING_STRING, "\"none\"", 0, 16, "none|tencent|aliyun", false, "短信服务商" },
 	{ "sms_secret_id", CLOUDACCT_SETTING_STRING, "\"\"", 0, 128, NULL, false, "短信 SecretId / AccessKeyId" },

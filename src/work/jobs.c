@@ -14,6 +14,7 @@
 #include "../context/area.h"
 #include "../common/errors.h"
 #include "../people/people.h"
+#include "../books/books.h"
 
 zend_class_entry *cloudacct_ce_Work_Jobs;
 
@@ -663,6 +664,17 @@ static zend_result step_body(cloudacct_connection *c, void *ctx)
 	zend_string *note = x->step->note;
 	char action[32];
 
+	/* The filing job waits for it (src/books, docs/books.md): a recurring 报税 job cannot be
+	 * completed while its books period asks for the client's tax confirmation and the client has
+	 * not confirmed. Checked first, so a refusal writes nothing. */
+	if (x->step->ev == CLOUDACCT_JOB_EV_COMPLETE) {
+		size_t slen, tlen;
+		const char *source = cloudacct_work_str(&job->row, "source", &slen);
+		const char *type = cloudacct_work_str(&job->row, "type", &tlen);
+		if (cloudacct_books_filing_check(x->s, job->id, job->client_id, source, slen, type, tlen, from) == FAILURE) {
+			return FAILURE;
+		}
+	}
 	if (next_values(x->s, job, x->step, x->to, &n) == FAILURE || step_update(x, &n) == FAILURE
 			|| cloudacct_work_staff_counts(x->s, job->status, job->assignee_id, x->to, n.assignee) == FAILURE
 			|| cloudacct_work_history(x->s, x->a, job->id, from, to, ev, job->assignee_id, n.assignee,
