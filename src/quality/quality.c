@@ -17,6 +17,7 @@
 void cloudacct_quality_minit(void)
 {
 	cloudacct_area_register(register_class_CloudAcct_Quality_Ratings());
+	cloudacct_area_register(register_class_CloudAcct_Quality_Complaints());
 }
 
 /* ---- settings ---- */

@@ -67,3 +67,64 @@ final class Ratings
     /** Admin: marks an open follow-up handled with a note (1..500 characters). */
     public function handleFollowup(\CloudAcct\Actor $admin, int $id, string $note): void {}
 }
+
+/**
+ * Complaints (投诉): a client contact complains about one of their companies' service, optionally
+ * naming a job of that company and/or an employee. States open → processing → resolved → closed
+ * (src/core/complaint_fsm.c); the client may reopen a resolved complaint once within
+ * complaint_reopen_days; an open or processing complaint past its deadline (complaint_deadline_hours
+ * after filing or reopening) is escalated to the admins by escalateOverdue(). The thread holds
+ * replies (the client sees them), internal notes (admins only) and state events. The employee
+ * concerned sees a complaint (without internal notes) only once it is resolved. Store-scoped admins
+ * see their stores' complaints. A move that the state does not allow throws
+ * InvalidTransitionException naming the current state.
+ *
+ * @strict-properties
+ * @not-serializable
+ */
+final class Complaints
+{
+    public function __construct(\CloudAcct\Store $store) {}
+
+    /**
+     * Client: files a complaint. $data: client_id (required, one of their companies), description
+     * (required, 5..2000 characters), attachments (list of ≤ 9 file references), job_id (a job of
+     * that company; its assignee becomes staff_id unless given), staff_id (an employee). Returns the id.
+     */
+    public function file(\CloudAcct\Actor $client, array $data): int {}
+
+    /** One complaint with its thread (what the actor may see) and the actions open to the actor. */
+    public function get(\CloudAcct\Actor $actor, int $id): array {}
+
+    /**
+     * Newest first. Clients: their companies'; staff: resolved or closed complaints about
+     * themselves; admins: within their stores. $filter: status, client_id, staff_id, store_id,
+     * job_id, escalated (bool), since, until (unix time).
+     */
+    public function list(\CloudAcct\Actor $actor, array $filter = [], int $page = 1, int $perPage = 20): array {}
+
+    /** Admin: takes up an open complaint (open → processing); $note is internal. */
+    public function process(\CloudAcct\Actor $admin, int $id, string $note = ""): void {}
+
+    /** Admin: answers it (open|processing → resolved); $reply (1..2000) is what the client reads. */
+    public function resolve(\CloudAcct\Actor $admin, int $id, string $reply): void {}
+
+    /** Client: not satisfied (resolved → open), once, within complaint_reopen_days of the resolution. */
+    public function reopen(\CloudAcct\Actor $client, int $id, string $reason): void {}
+
+    /** Client (confirming), admin or system: resolved → closed. $note is visible to the client. */
+    public function close(\CloudAcct\Actor $actor, int $id, string $note = ""): void {}
+
+    /**
+     * A message in the thread of a complaint that is not closed: admins write replies or
+     * ($internal) internal notes; the client writes replies. Returns the note id.
+     */
+    public function comment(\CloudAcct\Actor $actor, int $id, string $text, bool $internal = false): int {}
+
+    /**
+     * System: escalates open/processing complaints past their deadline, each once per deadline
+     * (a conditional update, safe from several processes), with a notice to the admins.
+     * Returns how many this call escalated.
+     */
+    public function escalateOverdue(\CloudAcct\Actor $system, int $limit = 100): int {}
+}
