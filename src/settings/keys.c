@@ -61,7 +61,7 @@ const cloudacct_setting_key cloudacct_setting_keys[] = {
 	{ "work_calendar", CLOUDACCT_SETTING_JSON,
 		"{\"day_start\":\"09:00\",\"day_end\":\"18:00\",\"break_start\":\"12:00\",\"break_end\":\"13:00\","
 		"\"weekend\":[0,6],\"exceptions\":[]}", 0, 0, NULL, false,
-		"工作日历：工作时间、午休、周末（0=周日…6=周六）、节假日与调休上班日（请用 Work\\Calendar::set 校验后保存）" },
+		"工作日历：工作时间、午休、周末（0=周日…6=周六）、节假日与调休上班日" },
 	/* books */
 	{ "books_lines", CLOUDACCT_SETTING_JSON,
 		"[{\"key\":\"revenue\",\"label\":\"收入\",\"kind\":\"amount\",\"tax\":false},"

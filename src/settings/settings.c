@@ -129,6 +129,30 @@ static bool option_allowed(const char *options, zend_string *v)
 	return false;
 }
 
+/* The areas' checks of JSON keys; written only during MINIT. */
+static struct {
+	const char *name;
+	cloudacct_setting_check check;
+} json_checks[16];
+static size_t n_json_checks;
+
+void cloudacct_settings_add_check(const char *name, cloudacct_setting_check check)
+{
+	ZEND_ASSERT(n_json_checks < sizeof(json_checks) / sizeof(json_checks[0]) && find_key(name, strlen(name)));
+	json_checks[n_json_checks].name = name;
+	json_checks[n_json_checks++].check = check;
+}
+
+static bool json_check(const cloudacct_setting_key *k, zval *v)
+{
+	for (size_t i = 0; i < n_json_checks; i++) {
+		if (strcmp(json_checks[i].name, k->name) == 0) {
+			return json_checks[i].check(v);
+		}
+	}
+	return true;
+}
+
 /* Validates v against the key. Returns false (and throws) when it does not fit. */
 static bool validate(const cloudacct_setting_key *k, zval *v)
 {
@@ -170,7 +194,7 @@ static bool validate(const cloudacct_setting_key *k, zval *v)
 				cloudacct_throw_validation(k->name, "“%s”格式不对 (array expected)", k->label);
 				return false;
 			}
-			return true;
+			return json_check(k, v);
 	}
 	return false;
 }

@@ -11,7 +11,7 @@ typedef enum {
 	CLOUDACCT_SETTING_BOOL,
 	CLOUDACCT_SETTING_STRING,  /* max = max chars; options = allowed values ("a|b|c") or NULL */
 	CLOUDACCT_SETTING_INT_LIST, /* list of ints, each min..max, at most 32 */
-	CLOUDACCT_SETTING_JSON,    /* any JSON object/array; the owning area validates (e.g. the calendar) */
+	CLOUDACCT_SETTING_JSON,    /* a JSON object/array, checked by the owning area (cloudacct_settings_add_check) */
 } cloudacct_setting_type;
 
 typedef struct {
@@ -31,6 +31,12 @@ extern const size_t cloudacct_n_setting_keys;
 zend_result cloudacct_settings_get(cloudacct_store *s, const char *name, zval *out);
 /* Shorthands for INT and BOOL keys. */
 zend_result cloudacct_settings_long(cloudacct_store *s, const char *name, zend_long *out);
+
+/* A JSON key's shape belongs to the area that reads it: the area registers a check at MINIT
+ * (before any request) and Settings::set refuses what fails it. The check throws a
+ * ValidationException and returns false. */
+typedef bool (*cloudacct_setting_check)(zval *value);
+void cloudacct_settings_add_check(const char *name, cloudacct_setting_check check);
 
 void cloudacct_settings_minit(void);
 

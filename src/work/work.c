@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "work.h"
 #include "../context/area.h"
+#include "../settings/settings.h"
 #include "work_arginfo.h"
 
 void cloudacct_work_minit(void)
@@ -24,4 +25,5 @@ void cloudacct_work_minit(void)
 	cloudacct_area_register(cloudacct_ce_Work_Recurring);
 	cloudacct_ce_Work_Scheduler = register_class_CloudAcct_Work_Scheduler();
 	cloudacct_area_register(cloudacct_ce_Work_Scheduler);
+	cloudacct_settings_add_check("work_calendar", cloudacct_work_calendar_check);
 }

@@ -83,6 +83,10 @@ ca_expect_throw(fn() => $cal->set(Actor::staff(1), $good));
 ca_expect_throw(fn() => $cal->nextWorkday('2026-13-01'));
 ca_expect_throw(fn() => $cal->addBusinessTime(-1, 60));
 ca_expect_throw(fn() => $cal->addBusinessTime(0, -60));
+// the generic settings page goes through Settings::set, which runs the same check
+$settings = new Settings(new Store($db, 1));
+ca_expect_throw(fn() => $settings->set($admin, 'work_calendar', array_merge($good, ['exceptions' => [['date' => '2026-02-30', 'workday' => false]]])));
+ca_expect_throw(fn() => $settings->set($admin, 'work_calendar', array_merge($good, ['day_start' => '25:00'])));
 var_dump(w_counts($db, 'setting', 'audit') === $before,
     $db->queryValue("SELECT value FROM {setting} WHERE uniacid = 1 AND name = 'work_calendar'") === $stored);
 // a week without workdays cannot reach any time
@@ -132,6 +136,8 @@ CloudAcct\ForbiddenException: 只有管理员可以进行此操作 (admins only)
 CloudAcct\ValidationException: 日期须为 YYYY-MM-DD 格式的真实日期 (date: YYYY-MM-DD)
 ValueError: CloudAcct\Work\Calendar::addBusinessTime(): Argument #1 ($from) must be a unix timestamp before 3000-01-01
 ValueError: CloudAcct\Work\Calendar::addBusinessTime(): Argument #2 ($seconds) must be greater than or equal to 0
+CloudAcct\ValidationException: 工作日历：第 1 项「2026-02-30」须为 {date: "YYYY-MM-DD"（真实日期）, workday: true|false} (exceptions[0])
+CloudAcct\ValidationException: 工作日历：上下班时间须为 HH:MM (day_start/day_end: HH:MM)
 bool(true)
 bool(true)
 CloudAcct\ValidationException: 三年内没有足够的工作时间 (no such working time within 3 years)
