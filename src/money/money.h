@@ -2,8 +2,9 @@
  *
  * Dunning reminders are queued as outbox rows (template "dunning_reminder") whose payload carries
  * "recheck" => "money.bills_due" and "bill_ids" => list<int>. The notices sender must call
- * cloudacct_money_bills_still_due() right before sending such a row and drop it (status skipped)
- * when it answers false: the client paid after the reminder was queued. */
+ * cloudacct_money_bills_still_due() right before sending such a row and drop it
+ * when it answers false: the client paid after the reminder was queued (the sender marks it
+ * cancelled with the reason; src/notices/sender.c recheck()). */
 #ifndef CLOUDACCT_MONEY_H
 #define CLOUDACCT_MONEY_H
 

@@ -21,6 +21,7 @@
 #include "notices_int.h"
 #include "outbox.h"
 #include "../crypto/crypto.h"
+#include "../money/money.h"
 #include "../common/errors.h"
 #include "../settings/settings.h"
 
@@ -47,7 +48,7 @@ typedef struct {
 } cloudacct_sender;
 
 typedef struct {
-	zend_long claimed, sent, retried, deferred, failed, fallback, expanded, reclaimed, token_refreshes;
+	zend_long claimed, sent, retried, deferred, failed, fallback, expanded, reclaimed, token_refreshes, cancelled;
 } sender_stats;
 
 static cloudacct_sender *sender_from_obj(zend_object *obj)
@@ -981,6 +982,36 @@ static void new_owner(char out[17])
 	cloudacct_hex(raw, sizeof(raw), out);
 }
 
+/* A dunning reminder asks to be checked right before it goes out (money.h): the client may have
+ * paid since it was queued. Then it is cancelled, never sent. */
+static zend_result recheck(run_state *rs, notice_row *r)
+{
+	zval *what = Z_TYPE(r->payload) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL(r->payload), ZEND_STRL("recheck")) : NULL;
+	if (!what || Z_TYPE_P(what) != IS_STRING || !zend_string_equals_literal(Z_STR_P(what), CLOUDACCT_MONEY_RECHECK)) {
+		return SUCCESS;
+	}
+	zval *ids = zend_hash_str_find(Z_ARRVAL(r->payload), ZEND_STRL("bill_ids")), *id;
+	zend_long list[100];
+	size_t n = 0;
+	bool due = false;
+	if (ids && Z_TYPE_P(ids) == IS_ARRAY) {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(ids), id) {
+			if (Z_TYPE_P(id) == IS_LONG && n < sizeof(list) / sizeof(list[0])) {
+				list[n++] = Z_LVAL_P(id);
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (cloudacct_money_bills_still_due(rs->store, list, n, &due) == FAILURE) {
+		return FAILURE;
+	}
+	if (!due) {
+		set_error(r, "账单已缴清或已取消，提醒不再发送 (the bills are no longer due)");
+		outcome(r, "cancelled", "", 0);
+		rs->stats->cancelled++;
+	}
+	return SUCCESS;
+}
+
 /* Expands fan-out rows (marked done) and resolves the others' addresses. */
 static zend_result prepare(run_state *rs, notice_row *rows, size_t n)
 {
@@ -1030,6 +1061,11 @@ static zend_result run_batch(run_state *rs, zend_long limit, zend_long *claimed)
 	rs->stats->claimed += (zend_long) n;
 
 	rc = prepare(rs, rows, n);
+	for (i = 0; i < n && rc == SUCCESS; i++) {
+		if (!rows[i].done) {
+			rc = recheck(rs, &rows[i]);
+		}
+	}
 	zend_long quiet_end = quiet_until(rs->cfg);
 	for (i = 0; i < n && rc == SUCCESS; i++) {
 		if (!rows[i].done) {
@@ -1104,7 +1140,7 @@ ZEND_METHOD(CloudAcct_Notices_Sender, run)
 	if (rc == FAILURE) {
 		RETURN_THROWS();
 	}
-	array_init_size(return_value, 9);
+	array_init_size(return_value, 10);
 	add_assoc_long(return_value, "claimed", stats.claimed);
 	add_assoc_long(return_value, "sent", stats.sent);
 	add_assoc_long(return_value, "retried", stats.retried);
@@ -1114,6 +1150,7 @@ ZEND_METHOD(CloudAcct_Notices_Sender, run)
 	add_assoc_long(return_value, "expanded", stats.expanded);
 	add_assoc_long(return_value, "reclaimed", stats.reclaimed);
 	add_assoc_long(return_value, "token_refreshes", stats.token_refreshes);
+	add_assoc_long(return_value, "cancelled", stats.cancelled);
 }
 
 void cloudacct_sender_minit(zend_class_entry *ce)

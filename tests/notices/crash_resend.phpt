@@ -75,8 +75,8 @@ ca_drop_db('n_crash');
 bool(true)
 crash-wx sending 1 1 lease>=60s
 crash-sms sending 1 1 lease>=60s
-{"claimed":0,"sent":0,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0}
-{"claimed":2,"sent":2,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":2,"token_refreshes":0}
+{"claimed":0,"sent":0,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}
+{"claimed":2,"sent":2,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":2,"token_refreshes":0,"cancelled":0}
 %d client 1 sent wechat 2
 %d client 3 sent sms 2
 killed: tencent ca1-%d delivered=true

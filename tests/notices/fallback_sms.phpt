@@ -62,7 +62,7 @@ ca_fake_stop($fake);
 ca_drop_db('n_fallback');
 ?>
 --EXPECTF--
-{"claimed":3,"sent":2,"retried":0,"deferred":0,"failed":1,"fallback":1,"expanded":0,"reclaimed":0,"token_refreshes":0}
+{"claimed":3,"sent":2,"retried":0,"deferred":0,"failed":1,"fallback":1,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}
 %d client 1 sent sms 1 | 微信未送达（微信 errcode 43004：用户未关注公众号 (require subscribe) — injected rid: %s），已改发短信 (fell back to SMS) | {"address":"13900139001"}
 %d client 2 failed  1 | 微信 errcode 43101：用户拒收或未订阅该消息 (user refuses to accept the msg) — injected rid: %s | {"address":"oContact0002"}
 %d client 3 sent sms 1 | {"address":"13900139003"}
@@ -73,10 +73,10 @@ sms.tencentcloudapi.com SendSms ap-guangzhou verified=true
 {"PhoneNumberSet":["+8613900139001"],"SmsSdkAppId":"1400006666","SignName":"诚信代账","TemplateId":"1234567","TemplateParamSet":["工商年报"],"SessionContext":"ca1-%d"}
 TC3-HMAC-SHA256 Credential=AKIDfakefakefakefakefake/2024-01-01/sms/tc3_request
 bool(true)
-{"claimed":1,"sent":0,"retried":0,"deferred":1,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0}
+{"claimed":1,"sent":0,"retried":0,"deferred":1,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}
 deferred 0 3600 该号码短信发送次数已达上限，稍后再发 (per-phone SMS limit)
 failed  微信 errcode 43004：用户未关注公众号 (require subscribe) — injected rid: %s
-{"claimed":2,"sent":0,"retried":0,"deferred":2,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0}
+{"claimed":2,"sent":0,"retried":0,"deferred":2,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}
 deferred 0 until 2024-01-02 08:00 Beijing | 免打扰时段，稍后发送 (quiet hours)
 bool(true)
 1

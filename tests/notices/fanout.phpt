@@ -42,7 +42,7 @@ ca_fake_stop($fake);
 ca_drop_db('n_fanout');
 ?>
 --EXPECTF--
-{"claimed":5,"sent":5,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":3,"reclaimed":0,"token_refreshes":0}
+{"claimed":5,"sent":5,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":3,"reclaimed":0,"token_refreshes":0,"cancelled":0}
 %d staff_pool 77 sent fanout 1 | {"dedup_key":"pool:77"}
 %d admin 0 sent inbox 1 | {"dedup_key":"admin:77"}
 %d staff 1 sent wechat 1 | {"dedup_key":"fan:%d:s1"}
@@ -53,4 +53,4 @@ staff 1: 2 申报个税（抢单超时） / 申报个税
 staff 2: 1 申报个税
 staff 3: 0 
 admin 9: 1 申报个税（抢单超时）
-{"claimed":0,"sent":0,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0}
+{"claimed":0,"sent":0,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}

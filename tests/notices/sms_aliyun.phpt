@@ -60,11 +60,11 @@ ca_fake_stop($fake);
 ca_drop_db('n_aliyun');
 ?>
 --EXPECTF--
-acs3: {"claimed":1,"sent":1,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0}
+acs3: {"claimed":1,"sent":1,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}
   acs3 verified=true POST dysmsapi.aliyuncs.com
   13900139001 诚信代账 SMS_154950909 {"amount":"1,200.00"} OutId=row
   query only, empty unsigned body
-rpc: {"claimed":1,"sent":1,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0}
+rpc: {"claimed":1,"sent":1,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}
   rpc verified=true POST dysmsapi.aliyuncs.com
   13900139001 诚信代账 SMS_154950909 {"amount":"1,200.00"} OutId=row
   application/x-www-form-urlencoded Signature in form

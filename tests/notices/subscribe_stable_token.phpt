@@ -52,7 +52,7 @@ ca_fake_stop($fake);
 ca_drop_db('n_subscribe');
 ?>
 --EXPECTF--
-{"claimed":2,"sent":2,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0}
+{"claimed":2,"sent":2,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":0,"cancelled":0}
 POST /cgi-bin/stable_token
   ["grant_type","appid","secret","force_refresh"] force=false
 POST /cgi-bin/message/subscribe/send
@@ -60,7 +60,7 @@ POST /cgi-bin/message/subscribe/send
 POST /cgi-bin/message/subscribe/send
   {"touser":"oStaff000001","template_id":"TPL_ASSIGNED","page":"pages/job/detail?id=12","miniprogram_state":"trial","lang":"zh_CN","data":{"thing1":{"value":"社保开户"},"character_string2":{"value":"JOB12"}}}
 1 token request(s)
-{"claimed":1,"sent":1,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":1}
+{"claimed":1,"sent":1,"retried":0,"deferred":0,"failed":0,"fallback":0,"expanded":0,"reclaimed":0,"token_refreshes":1,"cancelled":0}
 2 token requests, last force=true
 stable_token：errcode 40125
 int(0)
