@@ -70,7 +70,11 @@ PHP_INI_BEGIN()
 		zend_cloudacct_globals, cloudacct_globals)
 	STD_PHP_INI_ENTRY("cloudacct.http.concurrency", "32", PHP_INI_ALL, OnUpdatePositive, http_concurrency,
 		zend_cloudacct_globals, cloudacct_globals)
+	STD_PHP_INI_ENTRY("cloudacct.db.trace", "", PHP_INI_SYSTEM, OnUpdateString, db_trace, zend_cloudacct_globals,
+		cloudacct_globals)
 	STD_PHP_INI_ENTRY("cloudacct.http.ca_file", "", PHP_INI_SYSTEM, OnUpdateString, http_ca_file,
+		zend_cloudacct_globals, cloudacct_globals)
+	STD_PHP_INI_ENTRY("cloudacct.http.test_route", "", PHP_INI_SYSTEM, OnUpdateString, http_test_route,
 		zend_cloudacct_globals, cloudacct_globals)
 	STD_PHP_INI_BOOLEAN("cloudacct.http.test_transport", "0", PHP_INI_SYSTEM, OnUpdateBool, http_test_transport,
 		zend_cloudacct_globals, cloudacct_globals)

@@ -51,6 +51,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/db/link.c \
     src/db/pool.c \
     src/db/stmt.c \
+    src/db/trace.c \
     src/db/connection.c \
     src/db/schema.c \
     src/db/migrations.c \

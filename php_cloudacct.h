@@ -25,8 +25,10 @@ ZEND_BEGIN_MODULE_GLOBALS(cloudacct)
 	zend_long http_connect_timeout_ms;
 	zend_long http_timeout_ms;
 	zend_long http_concurrency;   /* requests in flight at once in a fan-out */
+	char *db_trace;               /* statement trace file for the benchmark replays; empty = off */
 	char *http_ca_file;           /* CA bundle; empty = the system store */
 	bool http_test_transport;     /* tests/demo only: plain http + connect_to allowed */
+	char *http_test_route;        /* tests/demo only: "host:port" every request is sent to, over http */
 	/* INI: clock */
 	bool clock_settable;
 	/* request state: the settable clock (reset in RINIT) */

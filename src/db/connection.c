@@ -137,6 +137,7 @@ static zend_result run(cloudacct_connection *c, run_kind kind, const char *sql, 
 		bool ok = kind == RUN_TEXT ? cloudacct_link_simple(c->link, sql, sql_len, &err)
 			: cloudacct_stmt_run(c->link, sql, sql_len, params, n_params, mode, out, &res, &err);
 		if (ok) {
+			cloudacct_db_trace(c->link, kind == RUN_PREPARED, sql, sql_len, params, n_params);
 			c->link->fresh = false;
 			c->affected_rows = kind == RUN_TEXT ? mysql_affected_rows(c->link->mysql) : res.affected_rows;
 			c->insert_id = kind == RUN_TEXT ? mysql_insert_id(c->link->mysql) : res.insert_id;

@@ -6,6 +6,7 @@
 
 #include "php.h"
 #include <mysql.h>
+#include "zend_smart_str.h"
 #include "db.h"
 
 /* Everything needed to (re)connect. All strings malloc'd and owned by whoever holds the struct. */
@@ -21,6 +22,13 @@ typedef struct {
 } cloudacct_link_config;
 
 typedef struct cloudacct_stmt cloudacct_stmt;
+
+/* `{name}` → `<prefix>cloudacct_<name>` outside quotes (stmt.c). */
+void cloudacct_db_expand_tables(smart_str *out, const char *sql, size_t len, const char *prefix);
+
+/* Appends a statement that succeeded to the statement trace when cloudacct.db.trace is set (trace.c). */
+void cloudacct_db_trace(const cloudacct_link *link, bool prepared, const char *sql, size_t sql_len,
+	const cloudacct_param *params, uint32_t n_params);
 
 struct cloudacct_link {
 	MYSQL *mysql;               /* owned */

@@ -107,7 +107,7 @@ static void evict_lru(cloudacct_link *link)
 }
 
 /* `{name}` → `<prefix>cloudacct_<name>` outside quotes; name is [a-z0-9_]+. */
-static void expand_tables(smart_str *out, const char *sql, size_t len, const char *prefix)
+void cloudacct_db_expand_tables(smart_str *out, const char *sql, size_t len, const char *prefix)
 {
 	char quote = 0;
 
@@ -246,7 +246,7 @@ static cloudacct_stmt *stmt_get(cloudacct_link *link, const char *sql, size_t le
 	}
 
 	smart_str expanded = {0};
-	expand_tables(&expanded, sql, len, link->cfg.prefix ? link->cfg.prefix : "");
+	cloudacct_db_expand_tables(&expanded, sql, len, link->cfg.prefix ? link->cfg.prefix : "");
 	MYSQL_STMT *ms = mysql_stmt_init(link->mysql);
 	if (!ms) {
 		cloudacct_link_capture_error(link->mysql, err);
@@ -433,7 +433,7 @@ static bool run_unprepared(cloudacct_link *link, const char *sql, size_t len, cl
 	cloudacct_run_result *res, cloudacct_db_error *err)
 {
 	smart_str expanded = {0};
-	expand_tables(&expanded, sql, len, link->cfg.prefix ? link->cfg.prefix : "");
+	cloudacct_db_expand_tables(&expanded, sql, len, link->cfg.prefix ? link->cfg.prefix : "");
 	int rc = mysql_real_query(link->mysql, ZSTR_VAL(expanded.s), ZSTR_LEN(expanded.s));
 	smart_str_free(&expanded);
 	if (rc != 0) {

@@ -286,6 +286,11 @@ bool cloudacct_http_test_transport(void)
 	return CLOUDACCT_G(http_test_transport);
 }
 
+bool cloudacct_http_test_routed(void)
+{
+	return CLOUDACCT_G(http_test_transport) && CLOUDACCT_G(http_test_route) && *CLOUDACCT_G(http_test_route);
+}
+
 void cloudacct_http_options_defaults(cloudacct_http_options *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -295,6 +300,12 @@ void cloudacct_http_options_defaults(cloudacct_http_options *o)
 	o->max_body = CLOUDACCT_HTTP_DEFAULT_MAX_BODY;
 	if (CLOUDACCT_G(http_ca_file) && *CLOUDACCT_G(http_ca_file)) {
 		o->ca_file = estrdup(CLOUDACCT_G(http_ca_file));
+	}
+	if (cloudacct_http_test_routed()) {
+		/* an empty host and port match every request */
+		char rule[300];
+		snprintf(rule, sizeof(rule), "::%s", CLOUDACCT_G(http_test_route));
+		o->connect_to = curl_slist_append(NULL, rule);
 	}
 }
 
@@ -333,6 +344,9 @@ static zend_result set_connect_to(cloudacct_http_options *o, zval *value, uint32
 		zend_argument_value_error(arg_num, "option \"connect_to\" must be a list of strings");
 		return FAILURE;
 	}
+	/* explicit rules replace the cloudacct.http.test_route default */
+	curl_slist_free_all(o->connect_to);
+	o->connect_to = NULL;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), zv) {
 		if (Z_TYPE_P(zv) != IS_STRING || !connect_to_valid(Z_STR_P(zv))) {
 			zend_argument_value_error(arg_num,

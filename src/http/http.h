@@ -84,6 +84,12 @@ const char *cloudacct_http_result_reason(cloudacct_http_result r);
 /* cloudacct.http.test_transport: plain http and connect_to are allowed (tests, the demo). */
 bool cloudacct_http_test_transport(void);
 
+/* cloudacct.http.test_route ("host:port", honoured only with test_transport=1): every request
+ * connects there over plain http, keeping the real hostname in the URL and Host header — how the
+ * demo points the unchanged module code at the fake vendor servers. Callers that build URLs use
+ * http:// when this answers true; the options defaults carry the connect_to. */
+bool cloudacct_http_test_routed(void);
+
 void cloudacct_http_minit(void);
 
 #endif

@@ -180,6 +180,7 @@ ZEND_METHOD(CloudAcct_Notices_Sender, __construct)
 		RETURN_THROWS();
 	}
 	cloudacct_http_options_defaults(&s->http);
+	s->plain_http = cloudacct_http_test_routed();
 	s->lease_seconds = 60;
 	if (opts) {
 		ZEND_HASH_FOREACH_STR_KEY_VAL(opts, key, v) {
