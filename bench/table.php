@@ -1,0 +1,70 @@
+<?php
+/* Turns bench/run's result lines ("<figure> <impl> <value>") into the one Markdown table:
+ * throughputs as medians with their ratios to the floor and to PDO, single values as measured. */
+$r = [];
+foreach (file($argv[1], FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+    [$fig, $impl, $v] = explode(' ', $line);
+    $r[$fig][$impl][] = (float) $v;
+}
+$med = function (array $a) { sort($a); return $a[intdiv(count($a), 2)]; };
+$ops = '≥ 0.90 × floor, ≥ 2 × PDO';
+$rows = [
+    'db_select' => ['MySQL layer: point select (5 columns by primary key), ops/s', $ops],
+    'db_update' => ['MySQL layer: conditional update (grab shape), ops/s', $ops],
+    'db_insert' => ['MySQL layer: append-only insert (history shape), ops/s', $ops],
+    'work_grab' => ['work: grab a job (claim, history, audit, client notice), ops/s', $ops],
+    'work_start' => ['work: start a job, ops/s', $ops],
+    'work_progress' => ['work: post progress, ops/s', $ops],
+    'work_ask' => ['work: ask the client (→ waiting_client, SLA paused), ops/s', $ops],
+    'work_reply' => ['work: client replies (SLA resumed), ops/s', $ops],
+    'work_complete' => ['work: complete a job, ops/s', $ops],
+    'work_close' => ['work: client closes a job, ops/s', $ops],
+    'work_place' => ['work: place an order (price snapshot, order number), ops/s', $ops],
+    'work_settle' => ['work: settle a paid order (creates its job), ops/s', $ops],
+    'work_cancel' => ['work: cancel an unpaid order, ops/s', $ops],
+    'storm_grab_workers' => ['grab storm: worker processes', '32'],
+    'storm_grab_jobs' => ['grab storm: open jobs', '1,000'],
+    'storm_grab_winners' => ['grab storm: jobs with a winner', '= jobs'],
+    'storm_grab_double_assignments' => ['grab storm: jobs with two winners', '0'],
+    'storm_grab_counter_mismatches' => ['grab storm: staff open-job counters ≠ their jobs', '0'],
+    'storm_grab_errors' => ['grab storm: errors other than “already taken”', '0'],
+    'storm_grab_p50_ms' => ['grab storm: grab latency p50, ms', ''],
+    'storm_grab_p99_ms' => ['grab storm: grab latency p99, ms', '≤ 10'],
+    'storm_grab_max_ms' => ['grab storm: grab latency max, ms', ''],
+    'storm_grab_attempts_per_s' => ['grab storm: grab attempts per second (all workers)', ''],
+    'storm_transitions_per_s' => ['grab storm: job transitions per second, one process', ''],
+];
+echo "| figure | target | measured | floor (bare C) | PHP+PDO | ext ÷ floor | ext ÷ PDO | SQL statements per op |\n";
+echo "|---|---|---:|---:|---:|---:|---:|---:|\n";
+$seen = [];
+foreach ($rows + array_fill_keys(array_keys($r), null) as $fig => $meta) {
+    if (!isset($r[$fig]) || isset($seen[$fig])) {
+        continue;
+    }
+    $seen[$fig] = true;
+    [$label, $target] = $meta ?? [label_of($fig), target_of($fig)];
+    $x = $r[$fig];
+    if (isset($x['ext'])) {
+        [$e, $f, $p] = [$med($x['ext']), $med($x['floor']), $med($x['pdo'])];
+        printf("| %s | %s | %d | %d | %d | %.2f | %.2f | %s |\n", $label, $target, $e, $f, $p, $e / $f, $e / $p,
+            isset($x['statements']) ? (string) $med($x['statements']) : '1');
+    } else {
+        printf("| %s | %s | %s | | | | | |\n", $label, $target, rtrim(rtrim(sprintf('%.3f', $med($x['value'])), '0'), '.'));
+    }
+}
+
+/* Figures printed by bench scripts without an entry above: notices_template_<N>_fanout etc. */
+function label_of(string $fig): string
+{
+    if (preg_match('/^notices_template_(\d+)_(fanout|one_by_one)$/', $fig, $m)) {
+        return $m[2] === 'fanout'
+            ? "notices: {$m[1]} template messages, 100 ms API latency, libcurl multi fan-out, s"
+            : "notices: {$m[1]} template messages, 100 ms API latency, one by one, s";
+    }
+    return $fig;
+}
+
+function target_of(string $fig): string
+{
+    return preg_match('/^notices_template_1000_fanout$/', $fig) ? '≤ 2.5' : '';
+}
