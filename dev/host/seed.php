@@ -182,4 +182,16 @@ if (class_exists(CloudAcct\Ledger\Payments::class) && isset($catalog)) {
         'type' => 'wechat', 'uniontid' => 'seed' . $intent['tid'], 'transaction_id' => '4200seedacct', 'user' => 'oDEMO_client_zhouqi']);
     $work = ', 3 orders, 4 jobs, 4 fee plans with 3 months of bills, 2 payments';
 }
+// books: last month's books of 北京星辰 published, asking 刘洋 to confirm the tax; a draft for 北京远航
+if (class_exists(CloudAcct\Books\Books::class)) {
+    $bk = new CloudAcct\Books\Books($store);
+    $bnow = CloudAcct\Clock::now() + 8 * 3600;
+    $last = gmdate('Y-m', gmmktime(0, 0, 0, (int) gmdate('n', $bnow) - 1, 1, (int) gmdate('Y', $bnow)));
+    $wangfang = Actor::staff($staffIds[0], '127.0.0.1');
+    $bid = $bk->save($wangfang, $clientIds[0], $last, ['lines' => ['revenue' => 58620000, 'cost' => 41235000, 'profit' => 17385000,
+        'vat' => 762060, 'income_tax' => 434625, 'bank_balance' => 126543210, 'remark' => '本月收入主要来自软件服务合同'],
+        'note' => "请核对应交税额，确认后我们将按期申报。", 'require_confirm' => true]);
+    $bk->publish($wangfang, $bid);
+    $bk->save(Actor::staff($staffIds[1], '127.0.0.1'), $clientIds[2], $last, ['lines' => ['revenue' => 12000000, 'vat' => 156000]]);
+}
 echo 'seed: 2 stores, ' . count($staffIds) . ' staff, ' . count($clientIds) . " client companies, 3 contacts, 1 registration$work\n";
