@@ -111,6 +111,26 @@ $html = $site->post($site->web('money', ['op' => 'offline', 'client_id' => 2]), 
 echo 'offline payments RCPT-0001: ', $db->queryValue("SELECT COUNT(*) FROM {payment} WHERE external_id = 'RCPT-0001'"), "\n";
 glue_check('payer escaped on the account page', str_contains($html, "付$escaped") && $clean($html));
 
+// one-off bill (title escaped), waiver, void; an offline payment's receipt and a partial refund
+$html = $site->post($site->web('money', ['op' => 'issue', 'client_id' => 2]), ['title' => "年报$x", 'amount' => '150.00', 'due_date' => '2026-12-31', 'token' => $tok, 'submit' => 1]);
+$oneOff = (int) $db->queryValue('SELECT MAX(id) FROM {bill} WHERE client_id = 2');
+glue_check('one-off bill issued, title escaped', str_contains($html, "年报$escaped") && $clean($html) && (int) $db->queryValue('SELECT amount_fen FROM {bill} WHERE id = ?', [$oneOff]) === 15000);
+$site->post($site->web('money', ['op' => 'waive', 'client_id' => 2]), ['bill_id' => $oneOff, 'amount' => '50.00', 'reason' => "减$x", 'token' => $tok, 'submit' => 1]);
+echo 'after the waiver: ', $db->queryValue('SELECT CONCAT(status, " ", waived_fen) FROM {bill} WHERE id = ?', [$oneOff]), "\n";
+$html = $site->post($site->web('money', ['op' => 'waive', 'client_id' => 2]), ['bill_id' => $oneOff, 'amount' => '500.00', 'reason' => '太多', 'token' => $tok, 'submit' => 1]);
+glue_check('waiving more than owed: a clear error', str_contains($html, 'id="form-error"') && (int) $db->queryValue('SELECT waived_fen FROM {bill} WHERE id = ?', [$oneOff]) === 5000);
+$site->post($site->web('money', ['op' => 'void', 'client_id' => 2]), ['bill_id' => $oneOff, 'reason' => '开错了', 'token' => $tok, 'submit' => 1]);
+echo 'after the void: ', $db->queryValue('SELECT status FROM {bill} WHERE id = ?', [$oneOff]), "\n";
+$payId = (int) $db->queryValue("SELECT id FROM {payment} WHERE external_id = 'RCPT-0001'");
+$html = $site->get($site->web('money', ['op' => 'receipt', 'client_id' => 2, 'payment_id' => $payId]));
+glue_check('receipt page', str_contains($html, '收 据') && str_contains($html, '贰佰元整') && str_contains($html, 'id="payment-refund-form"'), GlueSite::message($html));
+$site->post($site->web('money', ['op' => 'refund', 'client_id' => 2, 'payment_id' => $payId]), ['amount' => '20.00', 'reason' => "多收$x", 'token' => $tok, 'submit' => 1]);
+$html = $site->get($site->web('money', ['op' => 'receipt', 'client_id' => 2, 'payment_id' => $payId]));
+echo 'offline refund: ', $db->queryValue('SELECT CONCAT(status, " ", amount_fen) FROM {refund} WHERE payment_id = ?', [$payId]), "\n";
+glue_check('refund reason escaped', str_contains($html, "多收$escaped") && $clean($html));
+$html = $site->get($site->web('money', ['op' => 'receipt', 'client_id' => 2, 'payment_id' => 999999]));
+glue_check('unknown receipt: a clear page', GlueSite::message($html) !== '');
+
 // ---- billing run with progress; reports and CSV
 $html = $site->post($site->web('money', ['op' => 'run']), ['period' => '2027-01', 'token' => $tok, 'submit' => 1]);
 glue_check('billing run shows its progress', str_contains($html, 'id="billing-progress"') && str_contains($html, '2027-01') && (str_contains($html, '已完成') || str_contains($html, '继续生成')),
@@ -204,6 +224,14 @@ ok a bad amount: a clear error, nothing written
 ok price change
 offline payments RCPT-0001: 1
 ok payer escaped on the account page
+ok one-off bill issued, title escaped
+after the waiver: open 5000
+ok waiving more than owed: a clear error
+after the void: void
+ok receipt page
+offline refund: succeeded 2000
+ok refund reason escaped
+ok unknown receipt: a clear page
 ok billing run shows its progress
 bills for 2027-01: 5
 ok a bad period: a clear error

@@ -25,7 +25,7 @@ $csv = function ($name, $body) {
 };
 
 // ---------------------------------------------------------------- one client's account
-if ($op === 'client' || $op === 'plan' || $op === 'price' || $op === 'pause' || $op === 'resume' || $op === 'end' || $op === 'offline') {
+if (in_array($op, array('client', 'plan', 'price', 'pause', 'resume', 'end', 'offline', 'issue', 'waive', 'void', 'refund', 'receipt'), true)) {
     $clientId = cloudacct_int('client_id');
     $plans = cloudacct_area('Ledger\Plans');
     $payments = cloudacct_area('Ledger\Payments');
@@ -33,14 +33,49 @@ if ($op === 'client' || $op === 'plan' || $op === 'price' || $op === 'pause' || 
     $form = array('title' => cloudacct_str('title', '代理记账费'), 'amount' => cloudacct_str('amount'), 'cycle' => cloudacct_str('cycle', 'monthly'),
         'start' => cloudacct_str('start', cloudacct_period()), 'end' => cloudacct_str('end'), 'prepaid' => cloudacct_int('prepaid_periods'),
         'receipt_no' => cloudacct_str('receipt_no'), 'method' => cloudacct_str('method', 'transfer'), 'bill_id' => cloudacct_int('bill_id'),
-        'payer' => cloudacct_str('payer'), 'note' => cloudacct_str('note'), 'paid_date' => cloudacct_str('paid_date'));
+        'payer' => cloudacct_str('payer'), 'note' => cloudacct_str('note'), 'paid_date' => cloudacct_str('paid_date'),
+        'due_date' => cloudacct_str('due_date'), 'reason' => cloudacct_str('reason'));
+    if ($op === 'receipt') {
+        $paymentId = cloudacct_int('payment_id');
+        $r = cloudacct_guard(function () use ($payments, $admin, $paymentId) {
+            return $payments->receipt($admin, $paymentId);
+        }, $clientUrl);
+        $r['paid'] = cloudacct_date($r['paid_at']);
+        foreach ($r['bills'] as $k => $b) {
+            $r['bills'][$k]['amount'] = cloudacct_yuan($b['amount_fen']);
+        }
+        $refunds = cloudacct_guard(function () use ($payments, $admin, $paymentId) {
+            return $payments->refunds($admin, $paymentId);
+        });
+        foreach ($refunds as $k => $rf) {
+            $refunds[$k]['amount'] = cloudacct_yuan($rf['amount_fen']);
+            $refunds[$k]['at'] = cloudacct_date($rf['created_at']);
+        }
+        $this->render('money_receipt', array('tabs' => $tabs, 'r' => $r, 'refunds' => $refunds, 'back' => $clientUrl,
+            'refund_action' => $this->createWebUrl('money', array('op' => 'refund', 'client_id' => $clientId, 'payment_id' => $paymentId))));
+    }
     if ($op !== 'client' && cloudacct_submitted()) {
         $planId = cloudacct_int('plan_id');
         $from = cloudacct_str('from');
-        $done = array('plan' => '收费方案已添加', 'price' => '价格已调整', 'pause' => '已暂停计费', 'resume' => '已恢复计费', 'end' => '已设置结束月份', 'offline' => '线下收款已登记');
+        $billId = cloudacct_int('bill_id');
+        $paymentId = cloudacct_int('payment_id');
+        $done = array('issue' => '账单已开出', 'waive' => '已减免', 'void' => '账单已作废', 'refund' => '退款已完成', 'plan' => '收费方案已添加', 'price' => '价格已调整', 'pause' => '已暂停计费', 'resume' => '已恢复计费', 'end' => '已设置结束月份', 'offline' => '线下收款已登记');
         $result = null;
-        if (cloudacct_attempt(function () use ($op, $plans, $payments, $admin, $clientId, $planId, $from, $form) {
+        if (cloudacct_attempt(function () use ($op, $plans, $payments, $admin, $clientId, $planId, $from, $form, $billId, $paymentId) {
+            $billing = cloudacct_area('Ledger\Billing');
             switch ($op) {
+                case 'issue':
+                    $data = array('amount_fen' => CloudAcct\Money::parse($form['amount']), 'title' => cloudacct_str('title'), 'due_date' => $form['due_date']);
+                    if (cloudacct_valid_period($from)) {
+                        $data['period'] = $from;
+                    }
+                    return $billing->issue($admin, $clientId, $data);
+                case 'waive':
+                    return $billing->waive($admin, $billId, CloudAcct\Money::parse($form['amount']), $form['reason']);
+                case 'void':
+                    return $billing->cancel($admin, $billId, $form['reason']);
+                case 'refund':
+                    return $payments->refund($admin, $paymentId, CloudAcct\Money::parse($form['amount']), $form['reason']);
                 case 'plan':
                     return $plans->create($admin, $clientId, array('title' => $form['title'], 'amount_fen' => CloudAcct\Money::parse($form['amount']),
                         'cycle' => $form['cycle'], 'start' => $form['start'], 'end' => $form['end'], 'prepaid_periods' => $form['prepaid']));
@@ -71,6 +106,19 @@ if ($op === 'client' || $op === 'plan' || $op === 'price' || $op === 'pause' || 
             $msg = $done[$op];
             if ($op === 'offline' && !empty($result['duplicate'])) {
                 $msg = '该收据号已登记过，未重复记账';
+            }
+            if ($op === 'refund' && isset($result['channel']) && $result['channel'] === 'weengine' && $result['status'] === 'pending') {
+                // 微擎's refund API; its notify reports the outcome to refundResult()
+                $r = $this->refund($result['tid'], $result['fee'], $form['reason']);
+                if (is_error($r)) {
+                    cloudacct_guard(function () use ($payments, $result) {
+                        $payments->weengineRefundResult(CloudAcct\Actor::system(cloudacct_ip()), array('refund_no' => $result['out_refund_no'], 'result' => 'fail'));
+                    });
+                    itoast('退款失败：' . $r['message'] . '（款项已退回原收款，可稍后重试）', $clientUrl, 'error');
+                }
+                $msg = '退款已提交到微信支付';
+            } elseif ($op === 'refund' && $result['status'] === 'pending') {
+                $msg = '退款已提交，等待支付渠道确认';
             }
             itoast($msg, $clientUrl, 'success');
         }
@@ -105,7 +153,7 @@ if ($op === 'client' || $op === 'plan' || $op === 'price' || $op === 'pause' || 
     $billRows = array();
     foreach ($bills['items'] as $b) {
         $billRows[] = $b + array('status_label' => cloudacct_label($statusLabels, $b['status']), 'amount' => cloudacct_yuan($b['amount_fen']),
-            'owed' => cloudacct_yuan($b['owed_fen']));
+            'owed' => cloudacct_yuan($b['owed_fen']), 'waived' => cloudacct_yuan($b['waived_fen']));
     }
     $pays = cloudacct_guard(function () use ($payments, $admin, $clientId) {
         return $payments->list($admin, $clientId, 1, 20);
@@ -114,7 +162,8 @@ if ($op === 'client' || $op === 'plan' || $op === 'price' || $op === 'pause' || 
     $payRows = array();
     foreach ($pays['items'] as $p) {
         $payRows[] = $p + array('amount' => cloudacct_yuan($p['amount_fen']), 'paid' => cloudacct_date($p['paid_at']),
-            'channel_label' => cloudacct_label($channels, $p['channel']));
+            'channel_label' => cloudacct_label($channels, $p['channel']),
+            'receipt_url' => $this->createWebUrl('money', array('op' => 'receipt', 'client_id' => $clientId, 'payment_id' => $p['id'])));
     }
     $this->render('money_client', array('company' => $company, 'client_id' => $clientId, 'error' => $error, 'form' => $form,
         'summary' => $summary + array('balance' => cloudacct_yuan($summary['balance_fen']), 'overdue' => cloudacct_yuan($summary['overdue_fen']),
@@ -127,6 +176,9 @@ if ($op === 'client' || $op === 'plan' || $op === 'price' || $op === 'pause' || 
             'resume' => $this->createWebUrl('money', array('op' => 'resume', 'client_id' => $clientId)),
             'end' => $this->createWebUrl('money', array('op' => 'end', 'client_id' => $clientId)),
             'offline' => $this->createWebUrl('money', array('op' => 'offline', 'client_id' => $clientId)),
+            'issue' => $this->createWebUrl('money', array('op' => 'issue', 'client_id' => $clientId)),
+            'waive' => $this->createWebUrl('money', array('op' => 'waive', 'client_id' => $clientId)),
+            'void' => $this->createWebUrl('money', array('op' => 'void', 'client_id' => $clientId)),
             'client' => $this->createWebUrl('clients', array('op' => 'detail', 'id' => $clientId)),
             'dunning' => $this->createWebUrl('money', array('op' => 'dunning', 'client_id' => $clientId))),
         'bill_pager' => cloudacct_pager($bills['total'], $billPage, 24, function ($p) use ($self, $clientId) {
