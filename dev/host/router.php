@@ -5,6 +5,7 @@
  *   /                       the dev host's start page (links for each role)
  *   /switch.php             identity switcher: admin, any staff member, any client contact, a new fan
  *   /status.php             the extension's status page (dev/host/www/index.php)
+ *   /fakes.php              what the demo's fake WeChat / SMS servers received (dev/host/pages/fakes.php)
  *   /web/index.php?…        微擎 backend routing (framework/web.php)
  *   /app/index.php?…        微擎 H5 / mini-program routing (framework/app.php)
  *   /attachment/…           uploaded files, served as static files only (never executed)
@@ -53,6 +54,9 @@ switch (true) {
         return true;
     case $path === '/switch.php':
         require __DIR__ . '/pages/switch.php';
+        return true;
+    case $path === '/fakes.php':
+        require __DIR__ . '/pages/fakes.php';
         return true;
     case $path === '/status.php':
         require __DIR__ . '/www/index.php';

@@ -301,18 +301,32 @@ final class We7HostAccount implements ArrayAccess
     }
 
     /**
-     * 微擎 caches the token under we7:accesstoken:<uniacid>. The dev host has no WeChat: it hands
-     * out a stable fake token, which the fake WeChat server under dev/fakes accepts.
+     * 微擎 caches the token under we7:accesstoken:<uniacid> and fetches it with the account's
+     * AppID and AppSecret. The dev host does the same against the fake WeChat server of the demo
+     * (CLOUDACCT_FAKE_BASE, dev/fakes); without one it hands out a made-up token.
      */
     public function getAccessToken()
     {
         $key = cache_system_key('accesstoken', [$this->row['uniacid']]);
         $token = cache_read($key);
-        if (!$token) {
+        if ($token) {
+            return $token;
+        }
+        $fake = getenv('CLOUDACCT_FAKE_BASE');
+        if (!$fake) {
             $token = 'DEVHOST_' . strtoupper(random(24));
             cache_write($key, $token, 7000);
+            return $token;
         }
-        return $token;
+        $url = $fake . '/cgi-bin/token?grant_type=client_credential&appid=' . urlencode($this->row['key'])
+            . '&secret=' . urlencode($this->row['secret']);
+        $ctx = stream_context_create(['http' => ['header' => "Host: api.weixin.qq.com\r\n", 'timeout' => 5, 'ignore_errors' => true]]);
+        $answer = json_decode((string) @file_get_contents($url, false, $ctx), true);
+        if (empty($answer['access_token'])) {
+            return error(-1, '获取 access_token 失败：' . ($answer['errmsg'] ?? '假微信服务器无响应'));
+        }
+        cache_write($key, $answer['access_token'], (int) $answer['expires_in'] - 200);
+        return $answer['access_token'];
     }
 
     public function sendTplNotice($touser, $template_id, $postdata, $url = '', $topcolor = '#FF683F', $miniprogram = [])

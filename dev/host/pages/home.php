@@ -26,6 +26,7 @@ h1 { font-size: 1.6em; } code { background: #f5f5f5; padding: 0 .3em; } .muted {
 <li>手机端（公众号 H5）：<a href="/app/index.php?i=1&amp;c=entry&amp;m=cloudacct&amp;do=home"><?= $root ?>/app/index.php?i=1&amp;c=entry&amp;m=cloudacct&amp;do=home</a></li>
 <li>模块管理（安装 / 更新 / 卸载）：<a href="/web/index.php?c=module&amp;a=manage-system">/web/index.php?c=module&amp;a=manage-system</a></li>
 <li><a href="/status.php">扩展状态页</a>（版本、连接池、迁移）</li>
+<li><a href="/fakes.php">假微信 / 短信服务器收到的消息</a>（演示时所有通知都发到这里）</li>
 </ul>
 <p class="muted">手机端页面最好用浏览器的手机模式打开。</p>
 </body>
