@@ -94,6 +94,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/money/dunning.c \
     src/money/reports.c \
     src/money/wxpay.c \
+    src/money/wxpay_client.c \
     src/books/books.c \
     src/work/recurring.c \
     src/work/scheduler.c \

@@ -8,8 +8,11 @@
  *                            /cgi-bin/message/subscribe/send
  *   sms.tencentcloudapi.com  SendSms with TC3-HMAC-SHA256, verified as the real service does
  *   dysmsapi.aliyuncs.com    SendSms with ACS3-HMAC-SHA256 or RPC HMAC-SHA1, verified likewise
+ *   /v3/… (any Host)         WeChat Pay API v3: JSAPI order, query, close, refund, refund query, with
+ *                            the merchant's signature verified and answers signed (WeChatPay in
+ *                            vendors.php; its notifications come from POST /_wxpay/pay|refund|notify)
  *
- * chosen by the Host header, so clients keep the real hostnames (and the signed Host) and only
+ * chosen by the Host header (WeChat Pay by its /v3/ paths: its signatures do not cover the Host), so clients keep the real hostnames (and the signed Host) and only
  * connect here (CURLOPT_CONNECT_TO / CURLOPT_RESOLVE). Plain HTTP on loopback.
  *
  *   php dev/fakes/server.php [--host=127.0.0.1] [--port=0] [--record=FILE] [--config=JSON]

@@ -169,6 +169,12 @@ final class Payments
      * Returns the intent: tid/out_trade_no, fee (yuan string for 微擎's $this->pay()), fee_fen,
      * title, channel (weengine|wechat_v3), status, expires_at. A pending intent for the same
      * target and amount is returned again.
+     * With payment_mode wechat_v3 the target also names the payer: "openid" (of wxpay_appid, the
+     * official account or the mini program). The extension orders the prepay from WeChat Pay
+     * (/v3/pay/transactions/jsapi, after the intent is committed) and the intent carries "pay":
+     * appId, timeStamp, nonceStr, package ("prepay_id=…"), signType ("RSA"), paySign — for
+     * WeixinJSBridge getBrandWCPayRequest or wx.requestPayment as they are. A prepay_id is reused
+     * while it is valid (2 h), renewed with the identical request after that.
      */
     public function checkout(\CloudAcct\Actor $actor, int $clientId, array $target): array {}
 
@@ -217,6 +223,44 @@ final class Payments
 
     /** The refunds of a payment. */
     public function refunds(\CloudAcct\Actor $actor, int $paymentId): array {}
+
+    /**
+     * System: a WeChat Pay v3 notification as the glue received it — the request headers (any
+     * spelling: getallheaders() or $_SERVER's HTTP_WECHATPAY_*) and the raw body. Verifies the
+     * signature (platform key by Wechatpay-Serial, timestamp within 5 minutes) over the raw body,
+     * decrypts the resource with the APIv3 key, checks mchid/appid, out_trade_no and the amount
+     * against the intent, and settles it exactly once (TRANSACTION.SUCCESS) or settles the refund
+     * (REFUND.SUCCESS / REFUND.CLOSED; REFUND.ABNORMAL stays pending). Never throws for what
+     * WeChat Pay sent: returns ["status" => HTTP status to answer, "body" => the exact reply body
+     * ("" with 204, {"code":"FAIL","message":"失败"} otherwise), "outcome" => settled|
+     * already_settled|settled_as_credit|refund_succeeded|refund_failed|refund_pending|ignored|
+     * missing_headers|unknown_serial|stale_timestamp|bad_signature|malformed|decrypt_failed|
+     * mchid_mismatch|appid_mismatch|amount_mismatch|unknown_out_trade_no|unknown_out_refund_no|
+     * not_configured|error, …details]. 4xx/5xx make WeChat Pay retry later.
+     */
+    public function wechatNotify(\CloudAcct\Actor $system, array $headers, string $body): array {}
+
+    /**
+     * The system, an admin, or whoever may see the client: asks WeChat Pay about an intent
+     * (GET /v3/pay/transactions/out-trade-no/…) and settles it when it was paid — the same
+     * settlement as the notify, so a notify and a query racing settle once. Returns out_trade_no,
+     * trade_state (SUCCESS, NOTPAY, CLOSED, … or ORDER_NOT_EXIST), status (the intent's, or
+     * settled|already_settled|settled_as_credit), payment_id.
+     */
+    public function wechatQuery(\CloudAcct\Actor $actor, string $outTradeNo): array {}
+
+    /**
+     * Admin or system: closes a pending WeChat Pay v3 intent at WeChat Pay and here (nothing can
+     * be paid under it afterwards). Returns out_trade_no, status, closed_now.
+     */
+    public function wechatClose(\CloudAcct\Actor $actor, string $outTradeNo): array {}
+
+    /**
+     * Admin or system: the state of a pending WeChat Pay v3 refund from WeChat Pay
+     * (GET /v3/refund/domestic/refunds/…), applied to the refund; a request WeChat Pay never got
+     * is sent again under the same out_refund_no (refunded at most once). Returns the refund.
+     */
+    public function wechatQueryRefund(\CloudAcct\Actor $actor, string $outRefundNo): array {}
 }
 
 /**

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 362eea77ece04cc206f4961a0286b67229dce96f */
+ * Stub hash: 5a72ef91328d15be191e1f370de749c0c25c613b */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Ledger_Plans___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -154,6 +154,24 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_CloudAcct_Ledger_Payments_refunds arginfo_class_CloudAcct_Ledger_Payments_get
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_Payments_wechatNotify, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, system, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_Payments_wechatQuery, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, outTradeNo, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CloudAcct_Ledger_Payments_wechatClose arginfo_class_CloudAcct_Ledger_Payments_wechatQuery
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_Payments_wechatQueryRefund, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, outRefundNo, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_CloudAcct_Ledger_Dunning___construct arginfo_class_CloudAcct_Ledger_Plans___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_Dunning_runDue, 0, 1, IS_ARRAY, 0)
@@ -270,6 +288,10 @@ ZEND_METHOD(CloudAcct_Ledger_Payments, receipt);
 ZEND_METHOD(CloudAcct_Ledger_Payments, refund);
 ZEND_METHOD(CloudAcct_Ledger_Payments, weengineRefundResult);
 ZEND_METHOD(CloudAcct_Ledger_Payments, refunds);
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatNotify);
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatQuery);
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatClose);
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatQueryRefund);
 ZEND_METHOD(CloudAcct_Ledger_Dunning, __construct);
 ZEND_METHOD(CloudAcct_Ledger_Dunning, runDue);
 ZEND_METHOD(CloudAcct_Ledger_Dunning, remindNow);
@@ -336,6 +358,10 @@ static const zend_function_entry class_CloudAcct_Ledger_Payments_methods[] = {
 	ZEND_ME(CloudAcct_Ledger_Payments, refund, arginfo_class_CloudAcct_Ledger_Payments_refund, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Ledger_Payments, weengineRefundResult, arginfo_class_CloudAcct_Ledger_Payments_weengineRefundResult, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Ledger_Payments, refunds, arginfo_class_CloudAcct_Ledger_Payments_refunds, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Ledger_Payments, wechatNotify, arginfo_class_CloudAcct_Ledger_Payments_wechatNotify, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Ledger_Payments, wechatQuery, arginfo_class_CloudAcct_Ledger_Payments_wechatQuery, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Ledger_Payments, wechatClose, arginfo_class_CloudAcct_Ledger_Payments_wechatClose, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Ledger_Payments, wechatQueryRefund, arginfo_class_CloudAcct_Ledger_Payments_wechatQueryRefund, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

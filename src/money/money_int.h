@@ -187,15 +187,32 @@ zend_result cloudacct_money_settle_online(cloudacct_store *s, const cloudacct_mo
  * money given back to the payment. Idempotent. */
 zend_result cloudacct_money_refund_settle(cloudacct_store *s, zend_long refund_id, bool success,
 	zend_string *external_refund_id, const char *failure, zval *result);
+/* The same; *changed = true when this call settled it (false: it was settled before). */
+zend_result cloudacct_money_refund_settle_ex(cloudacct_store *s, zend_long refund_id, bool success,
+	zend_string *external_refund_id, const char *failure, bool *changed);
 /* Finds a refund by its out_refund_no in this uniacid; 0 when none. */
 zend_result cloudacct_money_refund_find(cloudacct_store *s, zend_string *out_refund_no, zend_long *refund_id);
 /* The refund row as PHP sees it. */
 zend_result cloudacct_money_refund_row(cloudacct_store *s, zend_long refund_id, zval *out);
 
-#ifdef CLOUDACCT_MONEY_HAVE_WXPAY
-/* The WeChat Pay v3 refund request for a refund just recorded (wxpay.c). */
+/* WeChat Pay API v3 (wxpay_client.c). */
+#define CLOUDACCT_MONEY_HAVE_WXPAY 1
+/* The WeChat Pay v3 refund request for a refund just recorded: settles it when WeChat Pay answers
+ * SUCCESS / CLOSED or refuses it for good; leaves it pending on PROCESSING; throws
+ * IntegrationException (refund still pending) when WeChat Pay could not be reached. */
 zend_result cloudacct_money_wxpay_refund(cloudacct_store *s, zend_long refund_id);
-#endif
+/* The JSAPI / mini-program prepay of a pending wechat_v3 intent for the payer's openid; *pay gets
+ * the front end's parameters (appId, timeStamp, nonceStr, package, signType, paySign). */
+zend_result cloudacct_money_wxpay_prepay(cloudacct_store *s, zend_long intent_id, zend_string *openid, zval *pay);
+/* Query by out_trade_no: a paid order is settled through the shared online path. */
+zend_result cloudacct_money_wxpay_query(cloudacct_store *s, const cloudacct_actor *a, zend_string *out_trade_no, zval *out);
+/* Close by out_trade_no; the intent becomes closed. */
+zend_result cloudacct_money_wxpay_close(cloudacct_store *s, const cloudacct_actor *a, zend_string *out_trade_no, zval *out);
+/* Query a refund (re-sending it when WeChat Pay never got it); out is the refund row. */
+zend_result cloudacct_money_wxpay_query_refund(cloudacct_store *s, zend_string *out_refund_no, zval *out);
+/* A payment or refund notification: *out = ["status" => HTTP status, "body" => reply body,
+ * "outcome" => …]. Never throws. */
+void cloudacct_money_wxpay_notify(cloudacct_store *s, HashTable *headers, zend_string *body, zval *out);
 
 /* The work engine's order hooks, isolated here (hooks.c). */
 zend_result cloudacct_money_order_lookup(cloudacct_store *s, zend_long order_id, zend_string *order_no, zval *row);

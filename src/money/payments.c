@@ -66,6 +66,7 @@ typedef struct {
 	zend_string *order_no;   /* owned; the order's number is its out_trade_no */
 	const char *channel;
 	zend_long window;
+	zend_string *openid;     /* borrowed; the WeChat payer (wechat_v3) */
 	zval intent;
 } checkout_ctx;
 
@@ -150,9 +151,10 @@ static zend_result checkout_target(checkout_ctx *x, HashTable *target)
 {
 	zend_long bill_id = 0, order_id = 0, amount = 0;
 	zval row;
-	static const char *const keys[] = { "bill_id", "order_id", "amount_fen", NULL };
+	static const char *const keys[] = { "bill_id", "order_id", "amount_fen", "openid", NULL };
 
-	if (!cloudacct_money_opt_known(target, keys, "支付对象") || !cloudacct_money_opt_long(target, "bill_id", 0, &bill_id)
+	if (!cloudacct_money_opt_known(target, keys, "支付对象") || !cloudacct_money_opt_str(target, "openid", &x->openid)
+			|| !cloudacct_money_opt_long(target, "bill_id", 0, &bill_id)
 			|| !cloudacct_money_opt_long(target, "order_id", 0, &order_id)
 			|| !cloudacct_money_opt_long(target, "amount_fen", 0, &amount)) {
 		return FAILURE;
@@ -276,8 +278,28 @@ ZEND_METHOD(CloudAcct_Ledger_Payments, checkout)
 	if (rc == SUCCESS) {
 		rc = checkout_target(&x, target);
 	}
+	if (rc == SUCCESS && strcmp(x.channel, "wechat_v3") == 0
+			&& (!x.openid || ZSTR_LEN(x.openid) == 0 || !cloudacct_money_check_ref(x.openid, "openid", "付款人 openid", 128))) {
+		if (!EG(exception)) {
+			cloudacct_throw_validation("openid", "微信支付需要付款人的 openid (openid is required for WeChat Pay v3)");
+		}
+		rc = FAILURE;
+	}
 	if (rc == SUCCESS) {
 		rc = cloudacct_db_transaction(s->db, checkout_body, &x, 0);
+	}
+	if (rc == SUCCESS && strcmp(x.channel, "wechat_v3") == 0) {
+		/* The prepay is ordered after the intent is committed: no HTTP inside a transaction. */
+		zval pay;
+		rc = cloudacct_money_wxpay_prepay(s, cloudacct_money_long(&x.intent, "id"), x.openid, &pay);
+		if (rc == SUCCESS) {
+			intent_out(&x.intent);
+			add_assoc_zval(&x.intent, "pay", &pay);
+		} else {
+			zval_ptr_dtor(&x.intent);
+		}
+	} else if (rc == SUCCESS) {
+		intent_out(&x.intent);
 	}
 	if (x.title) {
 		zend_string_release(x.title);
@@ -288,7 +310,6 @@ ZEND_METHOD(CloudAcct_Ledger_Payments, checkout)
 	if (rc == FAILURE) {
 		RETURN_THROWS();
 	}
-	intent_out(&x.intent);
 	RETURN_COPY_VALUE(&x.intent);
 }
 
@@ -1092,6 +1113,7 @@ typedef struct {
 	bool success;
 	zend_string *external_id;
 	const char *failure;
+	bool changed;
 } refund_settle_ctx;
 
 static zend_result refund_settle_body(cloudacct_connection *c, void *ctx_)
@@ -1119,6 +1141,7 @@ static zend_result refund_settle_body(cloudacct_connection *c, void *ctx_)
 	zend_long order_id = cloudacct_money_long(&r, "order_id");
 	zend_long amount = cloudacct_money_long(&r, "amount_fen");
 	zval_ptr_dtor(&r);
+	x->changed = pending;
 	if (!pending) {
 		return SUCCESS; /* settled before: a repeated notify changes nothing */
 	}
@@ -1171,12 +1194,24 @@ static zend_result refund_settle_body(cloudacct_connection *c, void *ctx_)
 	return rc;
 }
 
+zend_result cloudacct_money_refund_settle_ex(cloudacct_store *s, zend_long refund_id, bool success,
+	zend_string *external_refund_id, const char *failure, bool *changed)
+{
+	refund_settle_ctx x = { s, refund_id, success, external_refund_id, failure, false };
+
+	if (cloudacct_db_transaction(s->db, refund_settle_body, &x, 0) == FAILURE) {
+		return FAILURE;
+	}
+	if (changed) {
+		*changed = x.changed;
+	}
+	return SUCCESS;
+}
+
 zend_result cloudacct_money_refund_settle(cloudacct_store *s, zend_long refund_id, bool success,
 	zend_string *external_refund_id, const char *failure, zval *result)
 {
-	refund_settle_ctx x = { s, refund_id, success, external_refund_id, failure };
-
-	if (cloudacct_db_transaction(s->db, refund_settle_body, &x, 0) == FAILURE) {
+	if (cloudacct_money_refund_settle_ex(s, refund_id, success, external_refund_id, failure, NULL) == FAILURE) {
 		return FAILURE;
 	}
 	return result ? cloudacct_money_refund_row(s, refund_id, result) : SUCCESS;
@@ -1260,4 +1295,77 @@ ZEND_METHOD(CloudAcct_Ledger_Payments, refunds)
 		RETURN_THROWS();
 	}
 	cloudacct_money_format_rows(return_value, pay_periods, NULL);
+}
+
+/* ---- WeChat Pay API v3 (wxpay_client.c) ---- */
+
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatNotify)
+{
+	zval *zactor;
+	HashTable *headers;
+	zend_string *body;
+	cloudacct_actor a;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+		Z_PARAM_ARRAY_HT(headers)
+		Z_PARAM_STR(body)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cloudacct_store *s = cloudacct_money_begin(ZEND_THIS, zactor, &a);
+	if (!s || !cloudacct_money_require_system(&a)) {
+		RETURN_THROWS();
+	}
+	cloudacct_money_wxpay_notify(s, headers, body, return_value);
+}
+
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatQuery)
+{
+	zval *zactor;
+	zend_string *no;
+	cloudacct_actor a;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+		Z_PARAM_STR(no)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cloudacct_store *s = cloudacct_money_begin(ZEND_THIS, zactor, &a);
+	if (!s || cloudacct_money_wxpay_query(s, &a, no, return_value) == FAILURE) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatClose)
+{
+	zval *zactor;
+	zend_string *no;
+	cloudacct_actor a;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+		Z_PARAM_STR(no)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cloudacct_store *s = cloudacct_money_begin(ZEND_THIS, zactor, &a);
+	if (!s || !cloudacct_money_require_admin_or_system(&a) || cloudacct_money_wxpay_close(s, &a, no, return_value) == FAILURE) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(CloudAcct_Ledger_Payments, wechatQueryRefund)
+{
+	zval *zactor;
+	zend_string *no;
+	cloudacct_actor a;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+		Z_PARAM_STR(no)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cloudacct_store *s = cloudacct_money_begin(ZEND_THIS, zactor, &a);
+	if (!s || !cloudacct_money_require_admin_or_system(&a) || cloudacct_money_wxpay_query_refund(s, no, return_value) == FAILURE) {
+		RETURN_THROWS();
+	}
 }

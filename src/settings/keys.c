@@ -47,6 +47,8 @@ const cloudacct_setting_key cloudacct_setting_keys[] = {
 	{ "wxpay_platform_keys", CLOUDACCT_SETTING_JSON, "[]", 0, 0, NULL, false,
 		"微信支付公钥或平台证书公钥：[{\"serial\": \"PUB_KEY_ID_… 或证书序列号\", \"public_key\": \"PEM\"}]" },
 	{ "wxpay_notify_url", CLOUDACCT_SETTING_STRING, "\"\"", 0, 255, NULL, false, "微信支付结果通知地址（HTTPS，不带参数）" },
+	{ "wxpay_api_base", CLOUDACCT_SETTING_STRING, "\"https://api.mch.weixin.qq.com\"", 0, 128, NULL, false,
+		"微信支付 API 地址（默认 https://api.mch.weixin.qq.com；备用 https://api2.mch.weixin.qq.com）" },
 	/* work */
 	{ "grab_window_minutes", CLOUDACCT_SETTING_INT, "30", 1, 10080, NULL, false, "抢单时限（分钟；服务可单独设置）" },
 	{ "grab_window_urgent_minutes", CLOUDACCT_SETTING_INT, "10", 1, 10080, NULL, false, "加急工单抢单时限（分钟）" },
