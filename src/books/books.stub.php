@@ -57,7 +57,10 @@ final class Books
      */
     public function get(\CloudAcct\Actor $actor, int $bookId): array {}
 
-    /** The same by client and period; null when there is none (or none the actor may see). */
+    /**
+     * The same by client and period: null when the company has no book of that period (for
+     * clients: no published one); NotFoundException for a company the actor may not see.
+     */
     public function find(\CloudAcct\Actor $actor, int $clientId, string $period): ?array {}
 
     /** The periods of a client's books, newest first (clients: published ones only). */

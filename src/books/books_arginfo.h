@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8cd8e39d4db3d1e2d5d3579c3f8706f99e67971c */
+ * Stub hash: c7d67eeaf59c462a1a794dd87ac6a6635eef8258 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Books_Books___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)

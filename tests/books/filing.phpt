@@ -43,6 +43,11 @@ echo $status($tax), ' ', $hist() === $h ? 'no history' : 'HISTORY', "\n";
 $books->publish($staff, $book);
 ca_expect_throw(fn() => $jobs->complete($staff, $tax));
 ca_expect_throw(fn() => $jobs->complete($admin, $tax));
+try {
+    $jobs->complete($staff, $tax);
+} catch (CloudAcct\InvalidTransitionException $e) {
+    echo 'currentState: ', $e->getCurrentState(), "\n";
+}
 // disputed
 $books->dispute($ca, $book, 1, '金额不对');
 ca_expect_throw(fn() => $jobs->complete($staff, $tax));
@@ -91,6 +96,7 @@ CloudAcct\InvalidTransitionException: 2026-10 的账目需要客户确认税额�
 in_progress v2 no history
 CloudAcct\InvalidTransitionException: 客户尚未确认 2026-10 的税额，确认后才能完成报税 (tax amount of 2026-10 not confirmed)
 CloudAcct\InvalidTransitionException: 客户尚未确认 2026-10 的税额，确认后才能完成报税 (tax amount of 2026-10 not confirmed)
+currentState: in_progress
 CloudAcct\InvalidTransitionException: 客户对 2026-10 的税额有异议：请更正账目重新发布，客户确认后才能完成报税 (tax amount of 2026-10 disputed)
 in_progress v2
 done v3

@@ -47,6 +47,9 @@ var_dump($db->queryValue("SELECT value FROM {setting} WHERE uniacid = 1 AND name
 // a malformed value written around setLines falls back to the defaults; another uniacid has its own
 w_setting($db, 1, 'books_lines', [['key' => 'BAD']]);
 echo count($books->lines($admin)), ' ', count((new Books(new Store($db, 2)))->lines($admin)), "\n";
+// the area object needs its Store, once
+ca_expect_throw(fn() => (new ReflectionClass(Books::class))->newInstanceWithoutConstructor()->lines($admin));
+ca_expect_throw(fn() => $books->__construct(new Store($db, 1)));
 ca_drop_db('books_lines');
 ?>
 --EXPECT--
@@ -70,3 +73,5 @@ CloudAcct\ForbiddenException: 只有管理员可以设置账目项目 (admins on
 CloudAcct\ForbiddenException: 门店管理员不能修改全公司的账目项目 (store-scoped admins may not)
 bool(true)
 7 7
+ReflectionException: Class CloudAcct\Books\Books is an internal class marked as final that cannot be instantiated without invoking its constructor
+Error: CloudAcct\Books\Books 已初始化 (already constructed)
