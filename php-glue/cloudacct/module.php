@@ -35,6 +35,8 @@ class CloudacctModule extends WeModule
                     }
                     if ($name === 'work_calendar') {
                         cloudacct_area('Work\Calendar')->set($admin, $value);
+                    } elseif ($name === 'books_lines') {
+                        cloudacct_area('Books\Books')->setLines($admin, is_array($value) ? $value : array());
                     } else {
                         $registry->set($admin, $name, $value);
                     }

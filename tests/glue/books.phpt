@@ -147,6 +147,45 @@ glue_check('admin publishes a draft', $db->queryValue('SELECT status FROM {book}
 $n = (int) $db->queryValue('SELECT COUNT(*) FROM {book_revision}');
 $site->request($site->web('books', ['op' => 'publish', 'id' => $draft]), ['submit' => 1]);
 glue_check('backend form without token refused', (int) $db->queryValue('SELECT COUNT(*) FROM {book_revision}') === $n);
+// the settings page saves the lines through Books::setLines (validated)
+$settingsUrl = 'web/index.php?c=module&a=manage-account&do=setting&m=cloudacct';
+$fields = function (string $html): array {
+    $f = [];
+    preg_match_all('/<input\b[^>]*>/', $html, $tags);
+    foreach ($tags[0] as $tag) {
+        if (!preg_match('/name="(s_[a-z0-9_]+)"/', $tag, $n)) {
+            continue;
+        }
+        if (str_contains($tag, 'type="checkbox"') && !str_contains($tag, ' checked')) {
+            continue;
+        }
+        $f[$n[1]] = preg_match('/value="([^"]*)"/', $tag, $v) ? html_entity_decode($v[1], ENT_QUOTES) : '';
+    }
+    preg_match_all('/<textarea[^>]*name="(s_[a-z0-9_]+)"[^>]*>(.*?)<\/textarea>/s', $html, $ta, PREG_SET_ORDER);
+    foreach ($ta as $t) {
+        $f[$t[1]] = html_entity_decode($t[2], ENT_QUOTES);
+    }
+    preg_match_all('/<select[^>]*name="(s_[a-z0-9_]+)"[^>]*>(.*?)<\/select>/s', $html, $se, PREG_SET_ORDER);
+    foreach ($se as $t) {
+        $f[$t[1]] = preg_match('/<option value="([^"]*)" selected/', $t[2], $o) ? html_entity_decode($o[1], ENT_QUOTES) : '';
+    }
+    return $f;
+};
+$page = $site->get($settingsUrl);
+$f = $fields($page);
+glue_check('the settings page shows the lines', isset($f['s_books_lines']) && str_contains($f['s_books_lines'], '应交增值税'), implode(',', array_keys($f)));
+$stored = $db->queryValue("SELECT value FROM {setting} WHERE uniacid = 1 AND name = 'books_lines'");
+$f['s_books_lines'] = json_encode([['key' => 'memo', 'label' => '说明', 'kind' => 'text', 'tax' => true]], JSON_UNESCAPED_UNICODE);
+$html = $site->post($settingsUrl, $f + ['token' => GlueSite::token($page), 'submit' => 1]);
+glue_check('bad lines refused by the extension', str_contains($html, '只有金额项目可以计入税额')
+    && $db->queryValue("SELECT value FROM {setting} WHERE uniacid = 1 AND name = 'books_lines'") === $stored, strip_tags((string) strstr($html, 'setting-errors')));
+$page = $site->get($settingsUrl);
+$f = $fields($page);
+$f['s_books_lines'] = json_encode([['key' => 'revenue', 'label' => '营业收入', 'kind' => 'amount'], ['key' => 'vat', 'label' => '增值税', 'kind' => 'amount', 'tax' => true]], JSON_UNESCAPED_UNICODE);
+$html = $site->post($settingsUrl, $f + ['token' => GlueSite::token($page), 'submit' => 1]);
+glue_check('lines saved, normalised', str_contains(GlueSite::message($html), '设置已保存') && json_decode((string) $db->queryValue("SELECT value FROM {setting} WHERE uniacid = 1 AND name = 'books_lines'"), true)
+    === [['key' => 'revenue', 'label' => '营业收入', 'kind' => 'amount', 'tax' => false], ['key' => 'vat', 'label' => '增值税', 'kind' => 'amount', 'tax' => true]],
+    GlueSite::message($html) . strip_tags((string) strstr($html, 'setting-errors')));
 echo 'outbox: ', $db->queryValue("SELECT GROUP_CONCAT(template ORDER BY id) FROM {outbox} WHERE template LIKE 'book%' OR template = 'tax_confirm'"), "\n";
 
 glue_check('no PHP errors in the server log', !preg_match('/PHP (Fatal|Warning|Notice|Deprecated)/', $site->serverLog()), $site->serverLog());
@@ -187,5 +226,8 @@ ok admin filter: a bad period is explained
 ok admin detail escaped, with history
 ok admin publishes a draft
 ok backend form without token refused
+ok the settings page shows the lines
+ok bad lines refused by the extension
+ok lines saved, normalised
 outbox: tax_confirm,tax_confirm,books_disputed,books_confirmed,books_confirmed,books_published
 ok no PHP errors in the server log
