@@ -104,7 +104,8 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/core/complaint_fsm.c \
     src/quality/quality.c \
     src/quality/ratings.c \
-    src/quality/complaints.c"
+    src/quality/complaints.c \
+    src/quality/performance.c"
 
   PHP_NEW_EXTENSION([cloudacct], [$CLOUDACCT_SOURCES], [$ext_shared],, [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/common])

@@ -18,6 +18,7 @@ void cloudacct_quality_minit(void)
 {
 	cloudacct_area_register(register_class_CloudAcct_Quality_Ratings());
 	cloudacct_area_register(register_class_CloudAcct_Quality_Complaints());
+	cloudacct_area_register(register_class_CloudAcct_Quality_Performance());
 }
 
 /* ---- settings ---- */

@@ -128,3 +128,36 @@ final class Complaints
      */
     public function escalateOverdue(\CloudAcct\Actor $system, int $limit = 100): int {}
 }
+
+/**
+ * Performance (绩效): per employee per period. $period is a month "YYYY-MM" or
+ * ["from" => "YYYY-MM-DD", "to" => "YYYY-MM-DD"] (inclusive, China time, at most 366 days).
+ * Figures: jobs_taken (assigned in the period, by assigned_at), avg_first_response_seconds
+ * (created → assigned of those), jobs_completed (done in the period, by done_at, now done or
+ * closed), avg_completion_seconds (assigned → done of those), on_time / with_sla / on_time_rate
+ * (completed jobs with an SLA that never breached it), sla_breaches (recorded in the period),
+ * ratings / good / neutral / bad / rating_average (ratings received in the period), complaints
+ * (filed about them in the period), fees_offline_fen (offline payments they recorded),
+ * fees_online_fen (online payments by the companies they are now the exclusive accountant of),
+ * fees_collected_fen (the sum). Every figure is read through a per-staff index.
+ *
+ * @strict-properties
+ * @not-serializable
+ */
+final class Performance
+{
+    public function __construct(\CloudAcct\Store $store) {}
+
+    /** The figures of one employee: the employee themself, or admins within the employee's store. */
+    public function forStaff(\CloudAcct\Actor $actor, int $staffId, string|array $period): array {}
+
+    /**
+     * Admin: every active employee within the admin's stores side by side. $options: store_id,
+     * include_inactive (bool), sort (a figure name, default jobs_completed; descending, then staff
+     * id). Returns ["from", "to", "items" => list of figures with staff_id, name, store_id].
+     */
+    public function compare(\CloudAcct\Actor $admin, string|array $period, array $options = []): array {}
+
+    /** Admin: compare() as CSV (UTF-8 with BOM, Chinese headers, formula-guarded cells). */
+    public function exportCsv(\CloudAcct\Actor $admin, string|array $period, array $options = []): string {}
+}

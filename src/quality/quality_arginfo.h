@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d2c967e01d2c2a692c4ed0da3926aa506d07b349 */
+ * Stub hash: b21272d1f3e91563e3d31179fc17565fe0b7658d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Quality_Ratings___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -100,6 +100,26 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Quality_Complain
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "100")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_CloudAcct_Quality_Performance___construct arginfo_class_CloudAcct_Quality_Ratings___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Quality_Performance_forStaff, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, staffId, IS_LONG, 0)
+	ZEND_ARG_TYPE_MASK(0, period, MAY_BE_STRING|MAY_BE_ARRAY, NULL)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Quality_Performance_compare, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, admin, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_MASK(0, period, MAY_BE_STRING|MAY_BE_ARRAY, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Quality_Performance_exportCsv, 0, 2, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, admin, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_MASK(0, period, MAY_BE_STRING|MAY_BE_ARRAY, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(CloudAcct_Quality_Ratings, __construct);
 ZEND_METHOD(CloudAcct_Quality_Ratings, dimensions);
@@ -120,6 +140,10 @@ ZEND_METHOD(CloudAcct_Quality_Complaints, reopen);
 ZEND_METHOD(CloudAcct_Quality_Complaints, close);
 ZEND_METHOD(CloudAcct_Quality_Complaints, comment);
 ZEND_METHOD(CloudAcct_Quality_Complaints, escalateOverdue);
+ZEND_METHOD(CloudAcct_Quality_Performance, __construct);
+ZEND_METHOD(CloudAcct_Quality_Performance, forStaff);
+ZEND_METHOD(CloudAcct_Quality_Performance, compare);
+ZEND_METHOD(CloudAcct_Quality_Performance, exportCsv);
 
 
 static const zend_function_entry class_CloudAcct_Quality_Ratings_methods[] = {
@@ -150,6 +174,15 @@ static const zend_function_entry class_CloudAcct_Quality_Complaints_methods[] = 
 	ZEND_FE_END
 };
 
+
+static const zend_function_entry class_CloudAcct_Quality_Performance_methods[] = {
+	ZEND_ME(CloudAcct_Quality_Performance, __construct, arginfo_class_CloudAcct_Quality_Performance___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Quality_Performance, forStaff, arginfo_class_CloudAcct_Quality_Performance_forStaff, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Quality_Performance, compare, arginfo_class_CloudAcct_Quality_Performance_compare, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Quality_Performance, exportCsv, arginfo_class_CloudAcct_Quality_Performance_exportCsv, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
 static zend_class_entry *register_class_CloudAcct_Quality_Ratings(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -166,6 +199,17 @@ static zend_class_entry *register_class_CloudAcct_Quality_Complaints(void)
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Quality", "Complaints", class_CloudAcct_Quality_Complaints_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CloudAcct_Quality_Performance(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CloudAcct\\Quality", "Performance", class_CloudAcct_Quality_Performance_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 

@@ -169,8 +169,8 @@ glue_check('no key: refused', $st === 403);
 $outbox = (int) $db->queryValue('SELECT COUNT(*) FROM {outbox}');
 [$st, $body] = $site->request($site->app('scheduler'), null, [], ['X-CloudAcct-Key: ' . $secret]);
 $r = json_decode($body, true);
-glue_check('the right secret runs every pass', $st === 200 && ($r['errno'] ?? 1) === 0 && isset($r['tasks']['work'], $r['tasks']['billing'], $r['tasks']['dunning'], $r['tasks']['notices'])
-    && !isset($r['tasks']['work']['error'], $r['tasks']['billing']['error'], $r['tasks']['dunning']['error'], $r['tasks']['notices']['error']), "$st $body");
+glue_check('the right secret runs every pass', $st === 200 && ($r['errno'] ?? 1) === 0 && isset($r['tasks']['work'], $r['tasks']['billing'], $r['tasks']['dunning'], $r['tasks']['complaints'], $r['tasks']['notices'])
+    && !isset($r['tasks']['work']['error'], $r['tasks']['billing']['error'], $r['tasks']['dunning']['error'], $r['tasks']['complaints']['error'], $r['tasks']['notices']['error']), "$st $body");
 // the CLI command reads data/config.php of the site given
 $cmd = ca_php_cmd() . ' ' . escapeshellarg(__DIR__ . '/../../php-glue/cloudacct/cli/scheduler.php') . ' --root=' . escapeshellarg($site->dir) . ' 2>&1';
 exec($cmd, $out, $rc);

@@ -180,8 +180,9 @@ function cloudacct_scheduler_secret()
 /**
  * One pass of every due task for one uniacid: the work scheduler (grab windows, silent jobs, SLA,
  * unpaid orders, done jobs, recurring jobs), the billing run of this month (in slices), dunning
- * steps, then the notices sender. $accessToken is fn(bool $force): string or null. Returns what
- * each task did; a failing task is reported and the others still run.
+ * steps, overdue complaints escalated, then the notices sender. $accessToken is
+ * fn(bool $force): string or null. Returns what each task did; a failing task is reported and the
+ * others still run.
  */
 function cloudacct_scheduler_pass(CloudAcct\Store $store, $accessToken, $limit = 100)
 {
@@ -198,6 +199,9 @@ function cloudacct_scheduler_pass(CloudAcct\Store $store, $accessToken, $limit =
         },
         'dunning' => function () use ($store, $system, $limit) {
             return (new CloudAcct\Ledger\Dunning($store))->runDue($system, $limit);
+        },
+        'complaints' => function () use ($store, $system, $limit) {
+            return array('escalated' => (new CloudAcct\Quality\Complaints($store))->escalateOverdue($system, $limit));
         },
         'notices' => function () use ($store, $accessToken, $limit) {
             return (new CloudAcct\Notices\Sender($store, $accessToken))->run($limit * 2);
