@@ -7,7 +7,7 @@
  * between runs with the snapshot/restore commands here.
  *
  *   php work_ops.php setup N            fresh database cloudacct_t_bench_ops, N open jobs
- *   php work_ops.php stage NAME         grab|start|progress|ask|reply|complete|close|place|settle|cancel
+ *   php work_ops.php stage NAME         grab|start|progress|ask|reply|complete|close|place|settle|cancel|pay
  *   php work_ops.php snapshot|restore K save / bring back every module table as snapshot K
  */
 
@@ -18,7 +18,7 @@ require __DIR__ . '/../tests/work/work.inc';
 use CloudAcct\{Actor, Store};
 use CloudAcct\Work\{Catalog, Jobs, Orders};
 
-const STAGES = ['grab', 'start', 'progress', 'ask', 'reply', 'complete', 'close', 'place', 'settle', 'cancel'];
+const STAGES = ['grab', 'start', 'progress', 'ask', 'reply', 'complete', 'close', 'place', 'settle', 'cancel', 'pay'];
 $state = sys_get_temp_dir() . '/cloudacct-bench-ops.json';
 $cmd = $argv[1] ?? '';
 
@@ -44,6 +44,14 @@ if ($cmd === 'setup') {
         }
     });
     $db->execute('UPDATE {job} SET contact_id = ?', [$s['contact']]);
+    // N more companies with a monthly fee and the bill of 2026-01 each: what 'pay' posts against
+    $db->execute("INSERT INTO {client} (uniacid, name, created_at, updated_at) SELECT 1, CONCAT('企业', seq), 0, 0 FROM seq_1_to_$n");
+    $db->execute("INSERT INTO {fee_plan} (uniacid, client_id, title, cycle, start_period, created_at, updated_at)"
+        . " SELECT 1, id, '代理记账费', 'monthly', 202601, 0, 0 FROM {client} WHERE uniacid = 1 AND id > ?", [$client]);
+    $db->execute("INSERT INTO {plan_price} (uniacid, plan_id, effective_from, amount_fen, created_at)"
+        . " SELECT 1, id, 202601, 30000, 0 FROM {fee_plan} WHERE uniacid = 1");
+    (new CloudAcct\Ledger\Billing(new Store($db, 1)))->run(Actor::system(), '2026-01');
+    $s['payers'] = array_map('intval', array_column($db->query('SELECT id FROM {client} WHERE uniacid = 1 AND id > ? ORDER BY id', [$client]), 'id'));
     file_put_contents($state, json_encode($s));
     exit(0);
 }
@@ -79,6 +87,8 @@ $s = json_decode(file_get_contents($state), true);
 $store = new Store($db, 1);
 $jobs = new Jobs($store);
 $orders = new Orders($store);
+$payments = new CloudAcct\Ledger\Payments($store);
+$admin = Actor::admin(1, '127.0.0.1');
 [$staff, $client, $system] = [Actor::staff($s['staff']), Actor::client($s['contact']), Actor::system()];
 $half = fn(int $parity) => array_values(array_filter($s['orders'], fn($k) => $k % 2 === $parity, ARRAY_FILTER_USE_KEY));
 $run = match ($argv[2]) {
@@ -92,6 +102,7 @@ $run = match ($argv[2]) {
     'place' => [range(1, count($s['jobs'])), fn($i) => $orders->place($client, $s['client'], $s['service'], ['title' => "注册 $i"])['id']],
     'settle' => [$half(0), fn($id) => $orders->settle($system, $id, 50000, 'weengine', "T$id")],
     'cancel' => [$half(1), fn($id) => $orders->cancel($client, $id, '不需要了')],
+    'pay' => [$s['payers'], fn($id) => $payments->recordOffline($admin, $id, 30000, "XJ$id")],
 };
 [$items, $op] = $run;
 $out = [];
