@@ -443,6 +443,20 @@ static zend_result settle_transaction(cloudacct_store *s, wx_config *c, zval *t,
 		cloudacct_throw_validation("resource", "交易数据不完整 (transaction fields missing)");
 		return FAILURE;
 	}
+	/* The amount against the intent even when it is paid already: a signed notice of another
+	 * amount is an anomaly to report (400), not a replay (settle_online re-checks under the lock). */
+	zval stored;
+	cloudacct_param p[] = { CLOUDACCT_PARAM_ZSTR(no), CLOUDACCT_PARAM_LONG(s->uniacid) };
+	if (CLOUDACCT_DB_RUN(s->db, "SELECT amount_fen FROM {pay_intent} WHERE out_trade_no = ? AND uniacid = ?", p, 2,
+			CLOUDACCT_FETCH_VALUE, &stored) == FAILURE) {
+		return FAILURE;
+	}
+	if (Z_TYPE(stored) != IS_NULL && zval_get_long(&stored) != Z_LVAL_P(total)) {
+		zval_ptr_dtor(&stored);
+		cloudacct_throw_validation("amount", "支付金额与支付单不符，未入账 (paid amount does not match the intent)");
+		return FAILURE;
+	}
+	zval_ptr_dtor(&stored);
 	zend_long paid_at = rfc3339(jstr(t, "success_time"));
 	zend_long now = cloudacct_clock_now();
 	if (paid_at <= 0 || paid_at > now) {

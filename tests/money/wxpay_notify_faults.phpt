@@ -156,7 +156,7 @@ an event we do not handle         204 ignored
 --- the genuine notify, 300 s late, settles once
 genuine                           204 settled
 replay                            204 already_settled
-wrong amount after settlement     204 already_settled
+wrong amount after settlement     400 amount_mismatch {"code":"FAIL","message":"失败"}
 bill=0 ledger_entry=1 payment=1 allocation=0 refund=0
 balance=-12345 outstanding=0 credit=12345 overdue=0 open=0 oldest=- paid_through=-
 --- a refund notify with another amount is refused
