@@ -238,7 +238,21 @@ echo 'dunning log rows: ', $db->queryValue("SELECT COUNT(*) FROM {dunning_log} W
 $html = $site->post($site->app('myclients', ['op' => 'remind']), ['client_id' => 2, 'token' => GlueSite::token($site->get($site->app('myclients'))), 'submit' => 1]);
 glue_check('reminding a company not theirs refused', (int) $db->queryValue('SELECT COUNT(*) FROM {dunning_log} WHERE client_id = 2') === 0);
 
+// ---- everything still owed in one payment (after the reminders above)
+$as('oDEMO_client_liuyang');
+$owed = (int) (new CloudAcct\Ledger\Accounts($store))->summary($admin, 3)['balance_fen'];
+$cashier = $site->get($site->app('bills', ['op' => 'payall']));
+preg_match('/name="plid" value="(\d+)"/', $cashier, $m);
+$html = $site->post('app/index.php?i=1&c=mc&a=cash&do=devpay', ['plid' => $m[1] ?? '', 'token' => GlueSite::token($cashier), 'submit' => 1]);
+$summary = (new CloudAcct\Ledger\Accounts($store))->summary($admin, 3);
+echo 'pay all: ', $owed > 0 ? 'owed' : 'nothing owed', ', cashier ', str_contains($cashier, CloudAcct\Money::format($owed)) ? 'shows it' : 'wrong',
+    ', now owed ', $summary['balance_fen'], ', open bills ', $summary['open_bills'], "\n";
+$html = $site->get($site->app('bills'));
+glue_check('nothing left to pay', str_contains($html, 'id="owed">¥0.00') && !str_contains($html, 'id="pay-all"')
+    && str_contains(GlueSite::message($site->get($site->app('bills', ['op' => 'payall']))), '没有待缴'));
+
 // ---- a mobile form without its token writes nothing
+$as('oDEMO_staff_liqiang');
 $n = (int) $db->queryValue('SELECT COUNT(*) FROM {job_progress}');
 $site->request($site->app('work', ['op' => 'progress', 'id' => $jobId]), ['text' => 'no token', 'submit' => 1]);
 glue_check('mobile form without token refused', (int) $db->queryValue('SELECT COUNT(*) FROM {job_progress}') === $n);
@@ -301,5 +315,7 @@ ok remind now
 ok rate limited
 dunning log rows: 1
 ok reminding a company not theirs refused
+pay all: owed, cashier shows it, now owed 0, open bills 0
+ok nothing left to pay
 ok mobile form without token refused
 ok no PHP errors in the server log
