@@ -49,6 +49,16 @@ $rows = [
     'money_payments_per_s' => ['money: offline payments posted per second at scale', ''],
     'money_after_payments_reconcile_mismatches' => ['money: reconcile mismatches after posting (100 clients)', '0'],
     'money_explain_statements' => ['money: distinct statements EXPLAIN-checked at scale', ''],
+    'people_clients' => ['people: client companies', '10,000'],
+    'people_search_all_ms' => ['people: client list, first page, ms (median of 21)', ''],
+    'people_search_keyword_name_ms' => ['people: search by a part of the name, ms', ''],
+    'people_search_keyword_code_ms' => ['people: search by credit-code prefix, ms', ''],
+    'people_search_store_ms' => ['people: clients of one store, ms', ''],
+    'people_search_accountant_ms' => ['people: clients of one accountant, ms', ''],
+    'people_search_tag_ms' => ['people: clients with a tag, ms', ''],
+    'people_search_status_ms' => ['people: paused clients, ms', ''],
+    'people_explain_statements' => ['people: distinct search statements EXPLAIN-checked', ''],
+    'people_explain_full_scans' => ['people: of those, reading a whole table or index of > 1,000 rows', '0'],
     'money_explain_full_scans' => ['money: of those, reading a whole table or index of > 1,000 rows', '0'],
 ];
 echo "| figure | target | measured | floor (bare C) | PHP+PDO | ext ÷ floor | ext ÷ PDO | SQL statements per op |\n";
@@ -73,6 +83,9 @@ foreach ($rows + array_fill_keys(array_keys($r), null) as $fig => $meta) {
 /* Figures printed by bench scripts without an entry above: notices_template_<N>_fanout etc. */
 function label_of(string $fig): string
 {
+    if (str_starts_with($fig, 'people_10x_')) {
+        return '10× data — ' . ($GLOBALS['rows']['people_' . substr($fig, 11)][0] ?? $fig);
+    }
     if (preg_match('/^notices_template_(\d+)_(fanout|one_by_one)$/', $fig, $m)) {
         return $m[2] === 'fanout'
             ? "notices: {$m[1]} template messages, 100 ms API latency, libcurl multi fan-out, s"
@@ -83,5 +96,8 @@ function label_of(string $fig): string
 
 function target_of(string $fig): string
 {
+    if (preg_match('/^people_10x_search_.*_ms$/', $fig)) {
+        return '≤ 1.5 × the 10,000 figure';
+    }
     return preg_match('/^notices_template_1000_fanout$/', $fig) ? '≤ 2.5' : '';
 }
