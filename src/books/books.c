@@ -769,6 +769,15 @@ typedef struct {
 	zend_long id;
 } save_ctx;
 
+/* The book of (client, period), locked (FOR UPDATE); row is null when there is none. */
+static zend_result save_lock(cloudacct_connection *c, save_ctx *x, zval *row)
+{
+	cloudacct_param q[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_LONG(x->client_id),
+		CLOUDACCT_PARAM_LONG(x->period) };
+	return CLOUDACCT_DB_RUN(c, "SELECT id, status, revision, version FROM {book} WHERE uniacid = ? AND client_id = ?"
+		" AND period = ? FOR UPDATE", q, 3, CLOUDACCT_FETCH_ROW, row);
+}
+
 static zend_result save_body(cloudacct_connection *c, void *ctx)
 {
 	save_ctx *x = ctx;
@@ -777,24 +786,42 @@ static zend_result save_body(cloudacct_connection *c, void *ctx)
 	zval row, detail;
 	char per[8];
 
+	/* A new period is inserted without a locking read first: FOR UPDATE on a missing key takes
+	 * gap locks, and two editors creating the same period would deadlock on them. When someone
+	 * else created it meanwhile, the insert meets the unique key and the book is updated. */
 	cloudacct_param q[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(x->client_id),
 		CLOUDACCT_PARAM_LONG(x->period) };
-	if (CLOUDACCT_DB_RUN(c, "SELECT id, status, revision, version FROM {book} WHERE uniacid = ? AND client_id = ?"
-			" AND period = ? FOR UPDATE", q, 3, CLOUDACCT_FETCH_ROW, &row) == FAILURE) {
+	if (CLOUDACCT_DB_RUN(c, "SELECT id FROM {book} WHERE uniacid = ? AND client_id = ? AND period = ?", q, 3,
+			CLOUDACCT_FETCH_VALUE, &row) == FAILURE) {
 		return FAILURE;
 	}
-	if (Z_TYPE(row) != IS_ARRAY) {
+	bool exists = Z_TYPE(row) != IS_NULL;
+	zval_ptr_dtor(&row);
+	ZVAL_NULL(&row);
+	if (!exists) {
 		cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(x->client_id),
 			CLOUDACCT_PARAM_LONG(x->period), CLOUDACCT_PARAM_ZSTR(x->in->content),
 			CLOUDACCT_PARAM_LONG(x->in->require_confirm), CLOUDACCT_PARAM_LONG(x->in->tax_fen),
 			CLOUDACCT_PARAM_LONG(now), CLOUDACCT_PARAM_LONG(now) };
 		if (CLOUDACCT_DB_RUN(c, "INSERT INTO {book} (uniacid, client_id, period, status, changed, content, require_confirm,"
 				" draft_tax_fen, created_at, updated_at) VALUES (?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?)", p, 8,
-				CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+				CLOUDACCT_FETCH_NONE, NULL) == SUCCESS) {
+			x->id = (zend_long) cloudacct_db_insert_id(c);
+		} else if (EG(exception) && instanceof_function(EG(exception)->ce, cloudacct_ce_DuplicateKeyException)) {
+			zend_clear_exception();
+			exists = true;
+		} else {
 			return FAILURE;
 		}
-		x->id = (zend_long) cloudacct_db_insert_id(c);
-	} else {
+	}
+	if (exists) {
+		if (save_lock(c, x, &row) == FAILURE) {
+			return FAILURE;
+		}
+		if (Z_TYPE(row) != IS_ARRAY) {
+			cloudacct_throw_conflict("账目刚被他人修改，请刷新后重试 (the book changed meanwhile)");
+			return FAILURE;
+		}
 		zend_long revision = row_long(&row, "revision"), version = row_long(&row, "version");
 		bool changed = true;
 		x->id = row_long(&row, "id");
