@@ -835,3 +835,80 @@ ZEND_METHOD(CloudAcct_Quality_Complaints, escalateOverdue)
 	}
 	RETURN_LONG(done);
 }
+
+/* ---- closing resolved complaints nobody reopened ---- */
+
+ZEND_METHOD(CloudAcct_Quality_Complaints, closeResolved)
+{
+	zval *zactor, rows, *row;
+	zend_long limit = 100, done = 0, hours, days;
+	cloudacct_actor a;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(limit)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &a);
+	if (!s || !cloudacct_work_require_system(&a)) {
+		RETURN_THROWS();
+	}
+	if (limit < 1 || limit > 1000) {
+		zend_argument_value_error(2, "must be between 1 and 1000");
+		RETURN_THROWS();
+	}
+	if (settings2(s, &hours, &days) == FAILURE) {
+		RETURN_THROWS();
+	}
+	zend_long now = cloudacct_clock_now(), cutoff = now - days * 86400;
+	/* Resolved complaints are few at any time (each leaves the state within the window), so the
+	 * (uniacid, status) prefix of idx_status bounds this read. */
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(cutoff), CLOUDACCT_PARAM_LONG(limit) };
+	if (CLOUDACCT_DB_RUN(s->db, "SELECT id, client_id, contact_id, version FROM {complaint} WHERE uniacid = ?"
+			" AND status = 'resolved' AND resolved_at < ? ORDER BY resolved_at, id LIMIT ?", p, 3, CLOUDACCT_FETCH_ALL,
+			&rows) == FAILURE) {
+		RETURN_THROWS();
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+		zend_long id = cloudacct_work_long(row, "id"), version = cloudacct_work_long(row, "version");
+		/* Still resolved, still past the window, not moved since the read (a reopen, a close). */
+		cloudacct_param u[] = { CLOUDACCT_PARAM_LONG(now), CLOUDACCT_PARAM_LONG(now), CLOUDACCT_PARAM_LONG(id),
+			CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(version), CLOUDACCT_PARAM_LONG(cutoff) };
+		if (cloudacct_db_begin(s->db) == FAILURE) {
+			break;
+		}
+		zend_result rc = CLOUDACCT_DB_RUN(s->db, "UPDATE {complaint} SET status = 'closed', closed_at = ?, updated_at = ?,"
+			" version = version + 1 WHERE id = ? AND uniacid = ? AND version = ? AND status = 'resolved'"
+			" AND resolved_at < ?", u, 6, CLOUDACCT_FETCH_NONE, NULL);
+		bool won = rc == SUCCESS && cloudacct_db_affected_rows(s->db) == 1;
+		if (won) {
+			rc = add_note(s, &a, id, "event", "resolved", "closed", "", 0, NULL);
+			if (rc == SUCCESS) {
+				rc = notify(s, row, "client", "complaint_update", "close", version + 1, NULL, 0);
+			}
+			if (rc == SUCCESS) {
+				zval detail;
+				array_init_size(&detail, 3);
+				add_assoc_string(&detail, "from", "resolved");
+				add_assoc_string(&detail, "to", "closed");
+				add_assoc_string(&detail, "reason", "reopen_window_passed");
+				rc = cloudacct_quality_audit(s, &a, "complaint_close", "complaint", id, &detail);
+				zval_ptr_dtor(&detail);
+			}
+		}
+		if (rc == FAILURE) {
+			cloudacct_db_rollback(s->db);
+			break;
+		}
+		if (cloudacct_db_commit(s->db) == FAILURE) {
+			break;
+		}
+		done += won;
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&rows);
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG(done);
+}

@@ -127,6 +127,13 @@ final class Complaints
      * Returns how many this call escalated.
      */
     public function escalateOverdue(\CloudAcct\Actor $system, int $limit = 100): int {}
+
+    /**
+     * System: closes resolved complaints whose reopen window (complaint_reopen_days after the
+     * resolution) has passed, each by a conditional update; the client hears of it. Returns how
+     * many this call closed.
+     */
+    public function closeResolved(\CloudAcct\Actor $system, int $limit = 100): int {}
 }
 
 /**

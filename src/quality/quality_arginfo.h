@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b21272d1f3e91563e3d31179fc17565fe0b7658d */
+ * Stub hash: 76e9837a923e2a81430966a5dbd05bb955545920 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Quality_Ratings___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -100,6 +100,8 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Quality_Complain
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "100")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_CloudAcct_Quality_Complaints_closeResolved arginfo_class_CloudAcct_Quality_Complaints_escalateOverdue
+
 #define arginfo_class_CloudAcct_Quality_Performance___construct arginfo_class_CloudAcct_Quality_Ratings___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Quality_Performance_forStaff, 0, 3, IS_ARRAY, 0)
@@ -140,6 +142,7 @@ ZEND_METHOD(CloudAcct_Quality_Complaints, reopen);
 ZEND_METHOD(CloudAcct_Quality_Complaints, close);
 ZEND_METHOD(CloudAcct_Quality_Complaints, comment);
 ZEND_METHOD(CloudAcct_Quality_Complaints, escalateOverdue);
+ZEND_METHOD(CloudAcct_Quality_Complaints, closeResolved);
 ZEND_METHOD(CloudAcct_Quality_Performance, __construct);
 ZEND_METHOD(CloudAcct_Quality_Performance, forStaff);
 ZEND_METHOD(CloudAcct_Quality_Performance, compare);
@@ -171,6 +174,7 @@ static const zend_function_entry class_CloudAcct_Quality_Complaints_methods[] = 
 	ZEND_ME(CloudAcct_Quality_Complaints, close, arginfo_class_CloudAcct_Quality_Complaints_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Quality_Complaints, comment, arginfo_class_CloudAcct_Quality_Complaints_comment, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Quality_Complaints, escalateOverdue, arginfo_class_CloudAcct_Quality_Complaints_escalateOverdue, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Quality_Complaints, closeResolved, arginfo_class_CloudAcct_Quality_Complaints_closeResolved, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -180,9 +180,9 @@ function cloudacct_scheduler_secret()
 /**
  * One pass of every due task for one uniacid: the work scheduler (grab windows, silent jobs, SLA,
  * unpaid orders, done jobs, recurring jobs), the billing run of this month (in slices), dunning
- * steps, overdue complaints escalated, then the notices sender. $accessToken is
- * fn(bool $force): string or null. Returns what each task did; a failing task is reported and the
- * others still run.
+ * steps, overdue complaints escalated and resolved ones past the reopen window closed, then the
+ * notices sender. $accessToken is fn(bool $force): string or null. Returns what each task did; a
+ * failing task is reported and the others still run.
  */
 function cloudacct_scheduler_pass(CloudAcct\Store $store, $accessToken, $limit = 100)
 {
@@ -201,7 +201,9 @@ function cloudacct_scheduler_pass(CloudAcct\Store $store, $accessToken, $limit =
             return (new CloudAcct\Ledger\Dunning($store))->runDue($system, $limit);
         },
         'complaints' => function () use ($store, $system, $limit) {
-            return array('escalated' => (new CloudAcct\Quality\Complaints($store))->escalateOverdue($system, $limit));
+            $complaints = new CloudAcct\Quality\Complaints($store);
+            return array('escalated' => $complaints->escalateOverdue($system, $limit),
+                'closed' => $complaints->closeResolved($system, $limit));
         },
         'notices' => function () use ($store, $accessToken, $limit) {
             return (new CloudAcct\Notices\Sender($store, $accessToken))->run($limit * 2);
