@@ -88,6 +88,17 @@ foreach ($cases as $name => $fn) {
     [$p50, $p99, $max] = timed($rounds, $fn);
     printf("%s_ms p50 %.3f p99 %.3f max %.3f\n", $name, $p50, $p99, $max);
 }
+// what the scoreboard reads: its statements, traced in a separate process, must not name {rating}
+require_once __DIR__ . '/explain.inc';
+$trace = tempnam(sys_get_temp_dir(), 'ca_quality_trace');
+putenv('CA_INC=' . realpath(__DIR__ . '/../tests/inc/config.inc'));
+shell_exec(ca_php_cmd(['cloudacct.db.trace' => $trace]) . ' -r ' . escapeshellarg('require getenv("CA_INC");'
+    . ' $r = new CloudAcct\\Quality\\Ratings(new CloudAcct\\Store(new CloudAcct\\Db\\Connection(ca_options(["database" => "cloudacct_t_bench_quality"])), 1));'
+    . ' $r->scoreboard(CloudAcct\\Actor::admin(1)); $r->scoreboard(CloudAcct\\Actor::admin(1), ["store_id" => 3]);'));
+$records = bench_trace_records($trace);
+unlink($trace);
+printf("scoreboard_statements %d\nscoreboard_statements_reading_ratings %d\n", count($records),
+    count(array_filter($records, fn($x) => preg_match('/`ims_cloudacct_rating`/', $x[1]) === 1)));
 $top = $r->scoreboard($admin, [], 1, 3);
 printf("top3 %s\n", json_encode(array_map(fn($i) => [$i['rank'], $i['ratings'], $i['average'], $i['score']], $top['items'])));
 

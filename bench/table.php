@@ -59,6 +59,17 @@ $rows = [
     'people_search_status_ms' => ['people: paused clients, ms', ''],
     'people_explain_statements' => ['people: distinct search statements EXPLAIN-checked', ''],
     'people_explain_full_scans' => ['people: of those, reading a whole table or index of > 1,000 rows', '0'],
+    'quality_staff' => ['quality: staff on the scoreboard', '500'],
+    'quality_aggregate_ratings' => ['quality: ratings their aggregates stand for (seeded aggregates, see bench/quality.php)', '10,000,000'],
+    'quality_rating_rows' => ['quality: rows in the ratings table', ''],
+    'quality_scoreboard_statements' => ['quality: statements of two scoreboard calls', ''],
+    'quality_scoreboard_statements_reading_ratings' => ['quality: of those, reading the ratings table', '0'],
+    'quality_scoreboard_page1_20_ms_p50' => ['quality: scoreboard first page, p50 ms', '≤ 5'],
+    'quality_scoreboard_page1_20_ms_p99' => ['quality: scoreboard first page, p99 ms', '≤ 5'],
+    'quality_scoreboard_store_filter_ms_p50' => ['quality: scoreboard of one store, p50 ms', '≤ 5'],
+    'quality_scoreboard_store_filter_ms_p99' => ['quality: scoreboard of one store, p99 ms', '≤ 5'],
+    'quality_rate_ms_p50' => ['quality: rate a job (rating + aggregates, one transaction), p50 ms', ''],
+    'quality_rate_ms_p99' => ['quality: rate a job, p99 ms', ''],
     'money_explain_full_scans' => ['money: of those, reading a whole table or index of > 1,000 rows', '0'],
 ];
 echo "| figure | target | measured | floor (bare C) | PHP+PDO | ext ÷ floor | ext ÷ PDO | SQL statements per op |\n";
