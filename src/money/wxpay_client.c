@@ -928,6 +928,8 @@ void cloudacct_money_wxpay_notify(cloudacct_store *s, HashTable *headers, zend_s
 		wx_config_free(&c);
 		return;
 	}
+	ZVAL_UNDEF(&env);
+	ZVAL_UNDEF(&plain_json);
 	if (php_json_decode_ex(&env, ZSTR_VAL(body), ZSTR_LEN(body), PHP_JSON_OBJECT_AS_ARRAY, 8) == FAILURE
 			|| Z_TYPE(env) != IS_ARRAY || !jget(&env, "resource") || Z_TYPE_P(jget(&env, "resource")) != IS_ARRAY) {
 		if (Z_TYPE(env) != IS_UNDEF) {

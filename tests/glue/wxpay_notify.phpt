@@ -1,20 +1,24 @@
 --TEST--
-Glue: the WeChat Pay v3 notify entry (do=wxpaynotify, direct) passes php://input and the Wechatpay-* headers to the extension and answers with its status and exact body: a genuine notify 204 and settled once (replay 204), a forged one 401 with the FAIL body and nothing written, GET refused
+Glue: the WeChat Pay v3 notify entry (do=wxpaynotify, direct) passes php://input and the Wechatpay-* headers to the extension and answers with its status and exact body: a genuine notify 204 and settled once (replay 204), a forged one 401 with the FAIL body and nothing written, a notify POSTed by the fake WeChat Pay itself, GET refused
 --EXTENSIONS--
 cloudacct
 --SKIPIF--
 <?php require __DIR__ . '/../inc/skipif_db.inc';
-if (!is_dir(__DIR__ . '/../../dev/host') || !is_dir(__DIR__ . '/../../php-glue/cloudacct')) die('skip needs dev/host and php-glue from the repository'); ?>
+if (!is_dir(__DIR__ . '/../../dev/host') || !is_dir(__DIR__ . '/../../php-glue/cloudacct')) die('skip needs dev/host and php-glue from the repository');
+require __DIR__ . '/../inc/skipif_fake.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/glue.inc';
+require __DIR__ . '/../inc/fake_server.inc';
 $site = new GlueSite('wxpaynotify');
 $db = $site->db();
 $store = new CloudAcct\Store($db, 1);
 
-// the platform key pair is made now; the extension gets the public half through the settings
-$key = openssl_pkey_new(['private_key_bits' => 2048, 'private_key_type' => OPENSSL_KEYTYPE_RSA]);
-$pub = openssl_pkey_get_details($key)['key'];
+// the extension gets the public half of the platform key through the settings
+// (the reference's published sample key plays the platform key: no key generation under valgrind)
+require __DIR__ . '/../money/wxpay_vectors.inc';
+$key = WX_TEST_KEY;
+$pub = WX_TEST_PUB;
 $apiv3 = substr(bin2hex(random_bytes(16)), 0, 32);
 $set = fn(string $k, $v) => $db->execute('REPLACE INTO {setting} (uniacid, name, value, updated_at) VALUES (1, ?, ?, 0)',
     [$k, json_encode($v, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE)]);
@@ -63,6 +67,16 @@ echo "payments: ", $payments(), "\n";
 echo "genuine: ", $post($headers, $body), "\n";
 echo "replay: ", $post($headers, $body), "\n";
 echo "payments: ", $payments(), ", intent ", $db->queryValue('SELECT status FROM {pay_intent} WHERE out_trade_no = ?', [$i['tid']]), "\n";
+// the fake WeChat Pay POSTs a notification itself (deliver_to), encrypted and signed with the same keys
+$fake = ca_fake_start(['wxpay' => ['mchid' => '1900000001', 'appid' => 'wxfake0000000001', 'platform_serial' => 'PUB_KEY_ID_01',
+    'platform_private_key' => $key, 'apiv3_key' => $apiv3]]);
+$i2 = (new CloudAcct\Ledger\Payments($store))->checkout(CloudAcct\Actor::admin(1, '127.0.0.1'), 1, ['amount_fen' => 1234]);
+$d = ca_fake_call($fake, '/_wxpay/notify', ['event_type' => 'TRANSACTION.SUCCESS', 'original_type' => 'transaction',
+    'deliver_to' => $site->base . $site->app('wxpaynotify'), 'resource' => ['mchid' => '1900000001', 'appid' => 'wxfake0000000001',
+    'out_trade_no' => $i2['tid'], 'transaction_id' => '4200000000202609010000000002', 'trade_state' => 'SUCCESS',
+    'payer' => ['openid' => 'oGLUE'], 'amount' => ['total' => 1234]]]);
+echo "delivered by the fake: {$d['delivered']}; payments: ", $payments(), "\n";
+ca_fake_stop($fake);
 [$st, $b] = $site->request($site->app('wxpaynotify'));
 echo "GET: $st $b\n";
 $log = $site->serverLog();
@@ -76,6 +90,7 @@ payments: 0
 genuine: 204 []
 replay: 204 []
 payments: 1, intent paid
+delivered by the fake: 204; payments: 2
 GET: 405 {"code":"FAIL","message":"失败"}
 PHP errors in the server log: none
 the APIv3 key is never logged: true

@@ -11,6 +11,7 @@ pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/wxpay.inc';
+require __DIR__ . '/wxpay_vectors.inc';
 use CloudAcct\Actor;
 $now = m_ts('2026-03-05 10:00:00');
 m_freeze('2026-03-05 10:00:00');
@@ -30,7 +31,8 @@ $try = function (string $label, array $headers, string $body) use ($m, $sys) {
 
 echo "--- signature and time\n";
 $try('forged signature', ['Wechatpay-Signature' => base64_encode(random_bytes(256))] + $h, $n['body']);
-openssl_sign("{$h['Wechatpay-Timestamp']}\n{$h['Wechatpay-Nonce']}\n{$n['body']}\n", $sig, openssl_pkey_new(['private_key_bits' => 2048]), OPENSSL_ALGO_SHA256);
+// the reference's published sample key: a well-formed signature by a key that is not the platform's
+openssl_sign("{$h['Wechatpay-Timestamp']}\n{$h['Wechatpay-Nonce']}\n{$n['body']}\n", $sig, WX_TEST_KEY, OPENSSL_ALGO_SHA256);
 $try('signed with another key', ['Wechatpay-Signature' => base64_encode($sig)] + $h, $n['body']);
 $try('SIGNTEST probe', ['Wechatpay-Signature' => 'WECHATPAY/SIGNTEST/' . $h['Wechatpay-Signature']] + $h, $n['body']);
 $try('unknown serial', ['Wechatpay-Serial' => 'PUB_KEY_ID_0000000000000000000000000002'] + $h, $n['body']);
