@@ -182,6 +182,36 @@ if (class_exists(CloudAcct\Ledger\Payments::class) && isset($catalog)) {
         'type' => 'wechat', 'uniontid' => 'seed' . $intent['tid'], 'transaction_id' => '4200seedacct', 'user' => 'oDEMO_client_zhouqi']);
     $work = ', 3 orders, 4 jobs, 4 fee plans with 3 months of bills, 2 payments';
 }
+// quality: finished jobs, ratings (a 差评 opens a follow-up), complaints in each state, one done job left to rate
+if (class_exists(CloudAcct\Quality\Ratings::class) && isset($jobs, $liuyang)) {
+    $ratings = new CloudAcct\Quality\Ratings($store);
+    $complaints = new CloudAcct\Quality\Complaints($store);
+    $finish = function (int $clientIdx, string $title, int $staffIdx) use ($jobs, $admin, $clientIds, $staffIds): int {
+        $id = $jobs->create($admin, $clientIds[$clientIdx], ['title' => $title, 'type' => '其他', 'dispatch_mode' => 'direct',
+            'assignee_id' => $staffIds[$staffIdx]]);
+        $who = Actor::staff($staffIds[$staffIdx], '127.0.0.1');
+        $jobs->start($who, $id);
+        $jobs->complete($who, $id, '已办结');
+        return $id;
+    };
+    [$d1, $d2, $d3] = $ratings->dimensions() + ['', '', ''];
+    $j1 = $finish(0, '上月记账报税', 0);
+    $ratings->rate($liuyang, $j1, 'good', [$d1 => 5, $d2 => 5, $d3 => 4], '王会计很专业，回复也及时');
+    $j2 = $finish(2, '年报公示', 1);
+    $ratings->rate($liuyang, $j2, 'bad', [$d1 => 2, $d2 => 1, $d3 => 2], '拖了一周才办好，催了好几次');
+    $j3 = $finish(4, '税务登记信息变更', 0);
+    $ratings->rate($zhouqi, $j3, 'neutral', [$d1 => 4, $d2 => 3, $d3 => 3]);
+    $finish(0, '社保账户开户', 1); // done, not rated yet: 刘洋 can rate it
+    $c1 = $complaints->file($liuyang, ['client_id' => $clientIds[0], 'job_id' => $j1, 'description' => '会计电话经常打不通，希望能及时回复']);
+    $c2 = $complaints->file($liuyang, ['client_id' => $clientIds[2], 'job_id' => $j2, 'description' => '年报公示拖延了一周，影响了投标']);
+    $complaints->process($admin, $c2, '已联系李强了解情况');
+    $c3 = $complaints->file($zhouqi, ['client_id' => $clientIds[4], 'job_id' => $j3, 'description' => '变更后的税务信息有一处填错了']);
+    $complaints->resolve($admin, $c3, '已更正税务登记信息，并向您致歉');
+    $c4 = $complaints->file($sunli, ['client_id' => $clientIds[1], 'description' => '发票邮寄地址写错了，收件延误']);
+    $complaints->resolve($admin, $c4, '已重新寄出，快递单号已短信告知');
+    $complaints->close($sunli, $c4, '已收到，谢谢');
+    $work .= ', 4 done jobs, 3 ratings, 4 complaints';
+}
 // books: last month's books of 北京星辰 published, asking 刘洋 to confirm the tax; a draft for 北京远航
 if (class_exists(CloudAcct\Books\Books::class)) {
     $bk = new CloudAcct\Books\Books($store);

@@ -95,6 +95,8 @@ glue_check('refunding more than paid refused', str_contains($html, 'id="form-err
 $html = $site->post($site->web('orders', ['op' => 'refund', 'id' => $paidOrder]), ['amount' => '800.00', 'reason' => '客户取消', 'token' => $tok, 'submit' => 1]);
 echo 'refunded: order ', $db->queryValue('SELECT CONCAT(status, " ", refunded_fen) FROM {order} WHERE id = ?', [$paidOrder]), ', refund ',
     $db->queryValue('SELECT status FROM {refund} ORDER BY id DESC LIMIT 1'), ', paylog refunds ', $db->queryValue('SELECT COUNT(*) FROM ims_core_refundlog'), "\n";
+$html = $site->get($site->web('orders', ['op' => 'detail', 'id' => $paidOrder]));
+glue_check('refunded amounts shown in yuan', str_contains($html, '已退 ¥800.00') && !preg_match('/已退 \d+ 分/', $html));
 
 // ---- a client's account: fee plan, offline payment (idempotent), XSS escaped
 $html = $site->post($site->web('money', ['op' => 'plan', 'client_id' => 6]), ['title' => "费$x", 'amount' => '300.00', 'cycle' => 'quarterly',
@@ -219,6 +221,7 @@ ok refund requests tab lists it
 ok the reason is shown escaped
 ok refunding more than paid refused
 refunded: order refunded 80000, refund succeeded, paylog refunds 1
+ok refunded amounts shown in yuan
 ok fee plan added, title escaped
 ok a bad amount: a clear error, nothing written
 ok price change

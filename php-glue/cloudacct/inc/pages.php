@@ -243,3 +243,62 @@ function cloudacct_client_names($actor, array $ids)
     }
     return $out;
 }
+
+// ---------------------------------------------------------------- quality (ratings, complaints)
+
+/** A complaint row for templates: dates, a short summary, attachment links. */
+function cloudacct_complaint_view(array $c)
+{
+    $c['created'] = cloudacct_date($c['created_at']);
+    $c['resolved'] = !empty($c['resolved_at']) ? cloudacct_date($c['resolved_at']) : '';
+    $c['deadline'] = !empty($c['deadline_at']) ? cloudacct_date($c['deadline_at']) : '';
+    $c['overdue'] = !empty($c['deadline_at']) && in_array($c['status'], array('open', 'processing'), true) && $c['deadline_at'] < CloudAcct\Clock::now();
+    $c['summary'] = preg_match('/^.{41}/us', $c['description']) ? preg_replace('/^(.{40}).*$/us', '$1', $c['description']) . '…' : $c['description'];
+    $c['files'] = cloudacct_attachment_links(isset($c['attachments']) ? $c['attachments'] : array());
+    $c['job_title'] = isset($c['job_title']) ? (string) $c['job_title'] : '';
+    $c['staff_name'] = isset($c['staff_name']) ? (string) $c['staff_name'] : '';
+    return $c;
+}
+
+/** A complaint's thread for templates: who wrote (the firm's side unnamed for clients and staff), kind, text. */
+function cloudacct_complaint_thread(array $thread, $viewer, array $staffNames = array())
+{
+    $states = cloudacct_complaint_states();
+    $out = array();
+    foreach ($thread as $n) {
+        $who = $n['author_kind'] === 'client' ? ($viewer === 'client' ? '我' : '客户')
+            : ($n['author_kind'] === 'system' ? '系统' : ($viewer === 'admin' && $n['author_kind'] === 'admin' ? '管理员 #' . (int) $n['author_id'] : '客服'));
+        $out[] = array('kind' => $n['kind'], 'internal' => $n['kind'] === 'internal', 'event' => $n['kind'] === 'event',
+            'who' => $who, 'text' => (string) $n['body'], 'at' => cloudacct_date($n['created_at']),
+            'change' => $n['kind'] === 'event' ? cloudacct_label($states, $n['from_status']) . ' → ' . cloudacct_label($states, $n['to_status']) : '');
+    }
+    return $out;
+}
+
+function cloudacct_complaint_states()
+{
+    return array('open' => '待处理', 'processing' => '处理中', 'resolved' => '已解决', 'closed' => '已关闭');
+}
+
+/** The month before "YYYY-MM". */
+function cloudacct_prev_period($period)
+{
+    list($y, $m) = array_map('intval', explode('-', $period));
+    return gmdate('Y-m', gmmktime(0, 0, 0, $m - 1, 1, $y));
+}
+
+/** Performance figures for templates: durations as hours, rates as %, fees in yuan. */
+function cloudacct_performance_view(array $f)
+{
+    $hours = function ($s) {
+        return $s === null ? '—' : number_format($s / 3600, 1);
+    };
+    $f['first_response'] = $hours(isset($f['avg_first_response_seconds']) ? $f['avg_first_response_seconds'] : null);
+    $f['completion'] = $hours(isset($f['avg_completion_seconds']) ? $f['avg_completion_seconds'] : null);
+    $f['on_time_pct'] = isset($f['on_time_rate']) && $f['on_time_rate'] !== null ? number_format($f['on_time_rate'] * 100, 1) . '%' : '—';
+    $f['rating_avg'] = isset($f['rating_average']) && $f['rating_average'] !== null ? number_format($f['rating_average'], 2) : '—';
+    $f['fees'] = cloudacct_yuan($f['fees_collected_fen']);
+    $f['fees_offline'] = cloudacct_yuan($f['fees_offline_fen']);
+    $f['fees_online'] = cloudacct_yuan($f['fees_online_fen']);
+    return $f;
+}

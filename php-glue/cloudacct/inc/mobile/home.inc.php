@@ -25,7 +25,8 @@ if ($staffActor !== null) {
     $this->render('staff_home', array('title' => '员工首页', 'me' => $me, 'action' => $this->createMobileUrl('home'),
         'links' => array(array('url' => $this->createMobileUrl('pool'), 'label' => '抢单池'), array('url' => $this->createMobileUrl('work'), 'label' => '我的工单'),
             array('url' => $this->createMobileUrl('myclients'), 'label' => '我的客户'),
-            array('url' => $this->createMobileUrl('bookedit'), 'label' => '上传账目')),
+            array('url' => $this->createMobileUrl('bookedit'), 'label' => '上传账目'),
+            array('url' => $this->createMobileUrl('myscores'), 'label' => '我的评分')),
         'tabs' => $this->staffTabs('home')));
 }
 
@@ -56,6 +57,7 @@ if ($client !== null && $current) {
             array('url' => $this->createMobileUrl('bills'), 'label' => '缴费'),
             array('url' => $this->createMobileUrl('books'), 'label' => '我的账目'),
             array('url' => $this->createMobileUrl('orders'), 'label' => '我的订单'),
+            array('url' => $this->createMobileUrl('complaints'), 'label' => '我的投诉'),
             array('url' => $this->createMobileUrl('accountant'), 'label' => '专属会计'),
             array('url' => $this->createMobileUrl('company'), 'label' => '切换企业'),
             array('url' => $this->createMobileUrl('bind'), 'label' => '绑定新企业'),

@@ -1,7 +1,8 @@
 <?php
 /**
  * 办事进度 (client): the current company's jobs; one job's timeline (state changes and the
- * progress the firm shares); answering the accountant's question (text and files).
+ * progress the firm shares); answering the accountant's question (text and files); rating a
+ * finished job once (好评/中评/差评, the configured dimensions 1–5, a comment), shown after.
  */
 defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
@@ -29,6 +30,26 @@ if ($op === 'reply' && cloudacct_submitted()) {
     $op = 'detail';
 }
 
+if ($op === 'rate' && cloudacct_submitted()) {
+    $ratings = cloudacct_area('Quality\Ratings');
+    $overall = cloudacct_str('overall');
+    $scores = array();
+    foreach ($ratings->dimensions() as $i => $dim) {
+        $v = cloudacct_str('score_' . $i);
+        if ($v !== '') {
+            $scores[$dim] = preg_match('/^[1-5]$/', $v) ? (int) $v : -1;
+        }
+    }
+    $comment = cloudacct_text('comment');
+    if (cloudacct_attempt(function () use ($ratings, $client, $id, $overall, $scores, $comment) {
+        return $ratings->rate($client, $id, $overall, $scores, $comment);
+    }, $error)) {
+        message('感谢您的评价！', $detailUrl, 'success');
+    }
+    $rateForm = array('overall' => $overall, 'scores' => $scores, 'comment' => $comment);
+    $op = 'detail';
+}
+
 if ($op === 'detail') {
     $job = cloudacct_guard(function () use ($jobs, $client, $id) {
         return $jobs->get($client, $id);
@@ -49,7 +70,29 @@ if ($op === 'detail') {
     }
     $job['files'] = cloudacct_attachment_links($job['attachments']);
     $job['created'] = cloudacct_date($job['created_at']);
-    $this->render('job', array('title' => $job['title'], 'job' => $job, 'events' => array_reverse($events), 'error' => $error,
+    // 评价: the rating once given, else the form for a done or closed job
+    $ratings = cloudacct_area('Quality\Ratings');
+    $rating = cloudacct_guard(function () use ($ratings, $client, $id) {
+        return $ratings->forJob($client, $id);
+    });
+    $rateDims = array();
+    if ($rating) {
+        $rating['at'] = cloudacct_date($rating['created_at']);
+        $rating['score_rows'] = array();
+        foreach (is_array($rating['scores']) ? $rating['scores'] : array() as $dim => $score) {
+            $rating['score_rows'][] = array('name' => (string) $dim, 'score' => (int) $score, 'stars' => str_repeat('★', (int) $score) . str_repeat('☆', 5 - (int) $score));
+        }
+    } elseif (in_array($job['status'], array('done', 'closed'), true)) {
+        $posted = isset($rateForm) ? $rateForm : array('overall' => '', 'scores' => array(), 'comment' => '');
+        foreach ($ratings->dimensions() as $i => $dim) {
+            $rateDims[] = array('field' => 'score_' . $i, 'name' => $dim, 'opts' => array(1, 2, 3, 4, 5), 'value' => isset($posted['scores'][$dim]) ? (int) $posted['scores'][$dim] : 0);
+        }
+    }
+    $this->render('job', array('rating' => $rating, 'rate_dims' => $rateDims,
+        'rate_form' => isset($rateForm) ? $rateForm : array('overall' => '', 'comment' => ''),
+        'overall_options' => array('good' => '好评', 'neutral' => '中评', 'bad' => '差评'),
+        'rate_action' => $this->createMobileUrl('jobs', array('op' => 'rate', 'id' => $id)),
+        'complain_url' => $this->createMobileUrl('complaints', array('op' => 'new', 'job_id' => $id)),'title' => $job['title'], 'job' => $job, 'events' => array_reverse($events), 'error' => $error,
         'can_reply' => in_array('client_replied', isset($job['actions']) ? $job['actions'] : array(), true),
         'reply_action' => $this->createMobileUrl('jobs', array('op' => 'reply', 'id' => $id)),
         'order_url' => !empty($job['order_id']) ? $this->createMobileUrl('orders', array('op' => 'detail', 'id' => $job['order_id'])) : '',

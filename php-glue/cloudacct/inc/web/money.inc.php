@@ -161,7 +161,7 @@ if (in_array($op, array('client', 'plan', 'price', 'pause', 'resume', 'end', 'of
     $channels = cloudacct_money_labels('channel');
     $payRows = array();
     foreach ($pays['items'] as $p) {
-        $payRows[] = $p + array('amount' => cloudacct_yuan($p['amount_fen']), 'paid' => cloudacct_date($p['paid_at']),
+        $payRows[] = $p + array('amount' => cloudacct_yuan($p['amount_fen']), 'refunded' => cloudacct_yuan($p['refunded_fen']), 'paid' => cloudacct_date($p['paid_at']),
             'channel_label' => cloudacct_label($channels, $p['channel']),
             'receipt_url' => $this->createWebUrl('money', array('op' => 'receipt', 'client_id' => $clientId, 'payment_id' => $p['id'])));
     }

@@ -84,7 +84,11 @@ if ($op === 'detail') {
         $order[$k . '_text'] = cloudacct_date($order[$k]);
     }
     $order['files'] = cloudacct_attachment_links($order['attachments']);
+    $order['refunded'] = cloudacct_yuan($order['refunded_fen']);
     $payment = $paymentOf($order);
+    if ($payment) {
+        $payment['refunded'] = cloudacct_yuan($payment['refunded_fen']);
+    }
     $refunds = $payment ? cloudacct_guard(function () use ($payments, $admin, $payment) {
         return $payments->refunds($admin, (int) $payment['id']);
     }) : array();

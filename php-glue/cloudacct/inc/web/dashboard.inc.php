@@ -1,0 +1,150 @@
+<?php
+/**
+ * 数据看板: today's new jobs, open and escalated jobs, this month's collections, the arrears
+ * total, ratings and complaints at a glance, and two ECharts charts (jobs per day over the last
+ * 30 days, collections per month over the last 12 months). Everything is read through the
+ * extension's list and report methods (no SQL here); lists without a count or sum are read page
+ * by page up to a cap, and a figure that hit the cap is marked as a lower bound.
+ */
+defined('IN_IA') or exit('Access Denied');
+global $_W, $_GPC;
+
+$admin = cloudacct_admin();
+$jobs = cloudacct_area('Work\Jobs');
+$reports = cloudacct_area('Ledger\Reports');
+$ratings = cloudacct_area('Quality\Ratings');
+$complaints = cloudacct_area('Quality\Complaints');
+$now = CloudAcct\Clock::now();
+$day = 86400;
+$todayStart = (int) (floor(($now + 8 * 3600) / $day) * $day - 8 * 3600); // 00:00 China time
+$since = $todayStart - 29 * $day;
+$pageCap = 50;
+
+// jobs: counts by state (the list's total), new jobs per day from the newest pages
+$jobTotal = function ($view, array $filter) use ($jobs, $admin) {
+    return (int) cloudacct_guard(function () use ($jobs, $admin, $view, $filter) {
+        return $jobs->list($admin, $view, $filter, 1, 1);
+    })['total'];
+};
+$openStates = array('open' => '待抢单', 'assigned' => '已分配', 'in_progress' => '办理中', 'waiting_client' => '待客户补充');
+$byState = array();
+$openJobs = 0;
+foreach ($openStates as $st => $label) {
+    $n = $jobTotal('all', array('status' => $st));
+    $byState[] = array('label' => $label, 'count' => $n, 'url' => $this->createWebUrl('jobs', array('status' => $st)));
+    $openJobs += $n;
+}
+$escalated = $jobTotal('escalated', array());
+$perDay = array();
+for ($t = $since; $t <= $todayStart; $t += $day) {
+    $perDay[gmdate('m-d', $t + 8 * 3600)] = 0;
+}
+$jobsCapped = false;
+for ($page = 1; ; $page++) {
+    $r = cloudacct_guard(function () use ($jobs, $admin, $page) {
+        return $jobs->list($admin, 'all', array(), $page, 200);
+    });
+    $older = false;
+    foreach ($r['items'] as $j) {
+        if ($j['created_at'] < $since) {
+            $older = true;
+            continue;
+        }
+        $k = gmdate('m-d', $j['created_at'] + 8 * 3600);
+        if (isset($perDay[$k])) {
+            $perDay[$k]++;
+        }
+    }
+    if ($older || $page * 200 >= $r['total']) {
+        break;
+    }
+    if ($page >= $pageCap) {
+        $jobsCapped = true;
+        break;
+    }
+}
+$todayNew = end($perDay);
+
+// money: this month's collections, 12 months of collections, the arrears total
+$month = cloudacct_period();
+$first = gmdate('Y-m', gmmktime(0, 0, 0, (int) substr($month, 5, 2) - 11, 1, (int) substr($month, 0, 4)));
+$collections = cloudacct_guard(function () use ($reports, $admin, $first, $month) {
+    return $reports->collections($admin, $first, $month);
+});
+$perMonth = array();
+for ($i = 0; $i < 12; $i++) {
+    $perMonth[gmdate('Y-m', gmmktime(0, 0, 0, (int) substr($first, 5, 2) + $i, 1, (int) substr($first, 0, 4)))] = 0;
+}
+foreach ($collections as $row) {
+    if (isset($perMonth[$row['period']])) {
+        $perMonth[$row['period']] += (int) $row['net_fen'];
+    }
+}
+$arrearsFen = 0;
+$arrearsClients = 0;
+$arrearsCapped = false;
+for ($page = 1; ; $page++) {
+    $r = cloudacct_guard(function () use ($reports, $admin, $page) {
+        return $reports->arrears($admin, array(), $page, 200);
+    });
+    $arrearsClients = (int) $r['total'];
+    foreach ($r['items'] as $a) {
+        $arrearsFen += (int) $a['outstanding_fen'];
+    }
+    if ($page * 200 >= $r['total'] || !$r['items']) {
+        break;
+    }
+    if ($page >= $pageCap) {
+        $arrearsCapped = true;
+        break;
+    }
+}
+
+// quality: ratings by kind, open follow-ups, the top of the scoreboard, complaints waiting
+$ratingCounts = array();
+foreach (array('good' => '好评', 'neutral' => '中评', 'bad' => '差评') as $k => $label) {
+    $ratingCounts[] = array('key' => $k, 'label' => $label, 'count' => (int) cloudacct_guard(function () use ($ratings, $admin, $k) {
+        return $ratings->list($admin, array('overall' => $k), 1, 1);
+    })['total']);
+}
+$ratingTotal = array_sum(array_map(function ($c) {
+    return $c['count'];
+}, $ratingCounts));
+$goodRate = $ratingTotal ? number_format(100 * $ratingCounts[0]['count'] / $ratingTotal, 1) . '%' : '—';
+$openFollowups = (int) cloudacct_guard(function () use ($ratings, $admin) {
+    return $ratings->followups($admin, array('status' => 'open'), 1, 1);
+})['total'];
+$board = cloudacct_guard(function () use ($ratings, $admin) {
+    return $ratings->scoreboard($admin, array(), 1, 5);
+});
+$top = array();
+foreach ($board['items'] as $b) {
+    $top[] = array('rank' => $b['rank'], 'name' => $b['name'], 'ratings' => $b['ratings'], 'score' => number_format($b['score'], 2));
+}
+$complaintCounts = array();
+foreach (array('open' => '待处理', 'processing' => '处理中') as $st => $label) {
+    $complaintCounts[] = array('label' => $label, 'count' => (int) cloudacct_guard(function () use ($complaints, $admin, $st) {
+        return $complaints->list($admin, array('status' => $st), 1, 1);
+    })['total'], 'url' => $this->createWebUrl('complaints', array('status' => $st)));
+}
+$escalatedComplaints = (int) cloudacct_guard(function () use ($complaints, $admin) {
+    return $complaints->list($admin, array('escalated' => true), 1, 1);
+})['total'];
+
+$this->render('dashboard', array(
+    'today' => cloudacct_date($now, 'Y-m-d'),
+    'jobs' => array('today' => $todayNew, 'open' => $openJobs, 'escalated' => $escalated, 'capped' => $jobsCapped, 'states' => $byState),
+    'money' => array('month' => $month, 'collected' => cloudacct_yuan($perMonth[$month]), 'arrears' => cloudacct_yuan($arrearsFen),
+        'arrears_clients' => $arrearsClients, 'capped' => $arrearsCapped),
+    'ratings' => array('total' => $ratingTotal, 'counts' => $ratingCounts, 'good_rate' => $goodRate, 'followups' => $openFollowups, 'top' => $top),
+    'complaints' => array('counts' => $complaintCounts, 'escalated' => $escalatedComplaints),
+    'jobs_chart' => json_encode(array('days' => array_keys($perDay), 'counts' => array_values($perDay))),
+    'money_chart' => json_encode(array('months' => array_keys($perMonth), 'yuan' => array_map(function ($f) {
+        return round($f / 100, 2);
+    }, array_values($perMonth)))),
+    'urls' => array('jobs' => $this->createWebUrl('jobs'), 'escalated' => $this->createWebUrl('jobs', array('view' => 'escalated')),
+        'collections' => $this->createWebUrl('money', array('op' => 'collections')), 'arrears' => $this->createWebUrl('money'),
+        'ratings' => $this->createWebUrl('ratings'), 'followups' => $this->createWebUrl('ratings', array('op' => 'followups')),
+        'scoreboard' => $this->createWebUrl('ratings', array('op' => 'scoreboard')), 'complaints' => $this->createWebUrl('complaints'),
+        'performance' => $this->createWebUrl('performance')),
+));
