@@ -120,8 +120,14 @@ $html = $site->get($site->web('complaints'));
 glue_check('admin complaints queue', str_contains($html, "办理太慢了$escaped") && $clean($html) && str_contains($html, 'id="complaint-' . $cid . '"') && $ok($html), GlueSite::phpErrors($html));
 $html = $site->get($site->web('complaints', ['status' => 'closed']));
 glue_check('admin complaints filter by state', str_contains($html, '发票邮寄地址') && !str_contains($html, '办理太慢了'));
+// the seeded complaint in processing is made overdue (its deadline in the past); the open ones are not
+$processing = (int) $db->queryValue("SELECT id FROM {complaint} WHERE status = 'processing'");
+$db->execute('UPDATE {complaint} SET deadline_at = ? WHERE id = ?', [CloudAcct\Clock::now() - 3600, $processing]);
 $html = $site->get($site->web('complaints', ['view' => 'overdue']));
-glue_check('admin overdue view renders', str_contains($html, 'id="complaints-table"') && $ok($html), GlueSite::phpErrors($html));
+glue_check('admin overdue view lists only the overdue complaint', str_contains($html, 'id="complaint-' . $processing . '"') && str_contains($html, '超期')
+    && !str_contains($html, 'id="complaint-' . $cid . '"') && !str_contains($html, 'id="complaint-' . $openAboutWang . '"') && $ok($html), GlueSite::phpErrors($html));
+$html = $site->get($site->web('complaints', ['staff_id' => 1]));
+glue_check('admin complaints filter by employee', str_contains($html, 'id="complaint-' . $openAboutWang . '"') && !str_contains($html, 'id="complaint-' . $processing . '"'));
 $detail = $site->get($site->web('complaints', ['op' => 'detail', 'id' => $cid]));
 glue_check('admin complaint detail', str_contains($detail, "办理太慢了$escaped") && str_contains($detail, 'id="process-form"') && $clean($detail) && $ok($detail));
 // without the token nothing happens
@@ -143,6 +149,13 @@ $as('oDEMO_client_liuyang');
 $html = $site->get($site->app('complaints', ['op' => 'detail', 'id' => $cid]));
 glue_check('client sees the reply, not the internal note', str_contains($html, "已加急办理并致歉$escaped") && str_contains($html, "正在核实$escaped")
     && !str_contains($html, '内部核查') && $clean($html) && str_contains($html, 'id="complaint-reopen"'));
+// another company's contact cannot move it
+$as('oDEMO_client_sunli');
+$tok = GlueSite::token($site->get($site->app('request')));
+$other = $site->post($site->app('complaints', ['op' => 'reopen', 'id' => $cid]), ['text' => '替别人重开', 'token' => $tok, 'submit' => 1]);
+glue_check("another company's complaint cannot be reopened", $db->queryValue('SELECT status FROM {complaint} WHERE id = ?', [$cid]) === 'resolved'
+    && GlueSite::message($other) !== '' && $count("SELECT COUNT(*) FROM {complaint_note} WHERE body = '替别人重开'") === 0, GlueSite::message($other));
+$as('oDEMO_client_liuyang');
 $html = $site->post($site->app('complaints', ['op' => 'reopen', 'id' => $cid]), ['text' => '还是没办好', 'token' => GlueSite::token($html), 'submit' => 1]);
 $html = $site->get($site->app('complaints', ['op' => 'detail', 'id' => $cid]));
 glue_check('reopened', $db->queryValue('SELECT status FROM {complaint} WHERE id = ?', [$cid]) === 'open' && !str_contains($html, 'id="complaint-reopen"'), GlueSite::message($html));
@@ -235,12 +248,14 @@ ok staff: the resolved complaint with the reply
 ok staff home links my scores
 ok admin complaints queue
 ok admin complaints filter by state
-ok admin overdue view renders
+ok admin overdue view lists only the overdue complaint
+ok admin complaints filter by employee
 ok admin complaint detail
 ok tokenless resolve refused, nothing written
 ok admin processed and resolved
 ok resolving twice is refused on the page
 ok client sees the reply, not the internal note
+ok another company's complaint cannot be reopened
 ok reopened
 ok no second reopen offered
 ok closed by the client
