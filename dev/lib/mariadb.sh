@@ -17,7 +17,8 @@
 #   CLOUDACCT_TEST_DB_USER=cloudacct, CLOUDACCT_TEST_DB_PASSWORD=cloudacct-dev,
 #   CLOUDACCT_TEST_DB_NAME=cloudacct_test, CLOUDACCT_TEST_DB_ROOT_USER=root (socket, no password),
 #   CLOUDACCT_TEST_MARIADBD_PID, CLOUDACCT_MARIADB_DIR
-# Settings: CLOUDACCT_MARIADB_BUFFER_POOL (default 192M), CLOUDACCT_MARIADB_START_TIMEOUT (60 s).
+# Settings: CLOUDACCT_MARIADB_BUFFER_POOL (default 192M), CLOUDACCT_MARIADB_LOG_FILE (redo log size,
+# default 64M), CLOUDACCT_MARIADB_START_TIMEOUT (60 s).
 
 # shellcheck source=dev/lib/common.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/common.sh"
@@ -95,7 +96,7 @@ mdb_start() {
       --bind-address=127.0.0.1 --port="$port" --skip-name-resolve \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
       --innodb-buffer-pool-size="${CLOUDACCT_MARIADB_BUFFER_POOL:-192M}" \
-      --innodb-log-file-size=64M --innodb-flush-log-at-trx-commit=2 --innodb-use-native-aio=0 \
+      --innodb-log-file-size="${CLOUDACCT_MARIADB_LOG_FILE:-64M}" --innodb-flush-log-at-trx-commit=2 --innodb-use-native-aio=0 \
       --performance-schema=OFF --max-connections=300 --max-allowed-packet=64M \
       --skip-log-bin --loose-skip-symbolic-links \
       </dev/null >/dev/null 2>&1 &
