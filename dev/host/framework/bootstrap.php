@@ -45,6 +45,11 @@ function we7_host_read_config(): array
 function we7_host_bootstrap(): void
 {
     global $_W, $_GPC, $_HOST;
+    if (PHP_SAPI !== 'cli') {
+        // 微擎's bootstrap buffers the page, so a template may still set headers and cookies (the
+        // backend header clears the toast cookie after the page has started to render)
+        ob_start();
+    }
     $config = we7_host_read_config();
     date_default_timezone_set($config['setting']['timezone'] ?? 'Asia/Shanghai');
     $_HOST['dbconfig'] = $config['db']['master'] ?? $config['db'];
