@@ -48,6 +48,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/core/template.c \
     src/core/credit_code.c \
     src/core/book.c \
+    src/core/home_layout.c \
     src/db/link.c \
     src/db/pool.c \
     src/db/stmt.c \
@@ -67,6 +68,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/people/contacts.c \
     src/settings/settings.c \
     src/settings/keys.c \
+    src/settings/home_layout.c \
     src/notices/outbox.c \
     src/work/work.c \
     src/work/common.c \

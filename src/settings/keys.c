@@ -6,6 +6,18 @@
 const cloudacct_setting_key cloudacct_setting_keys[] = {
 	{ "firm_name", CLOUDACCT_SETTING_STRING, "\"\"", 0, 64, NULL, false, "事务所名称" },
 	{ "firm_phone", CLOUDACCT_SETTING_STRING, "\"\"", 0, 32, NULL, false, "客服电话" },
+	{ "home_layout", CLOUDACCT_SETTING_JSON,
+		"{\"blocks\":[{\"type\":\"slides\",\"items\":[]},"
+		"{\"type\":\"menu\",\"title\":\"\",\"items\":["
+		"{\"label\":\"服务项目\",\"link\":\"services\"},{\"label\":\"提交需求\",\"link\":\"request\"},"
+		"{\"label\":\"办事进度\",\"link\":\"jobs\"},{\"label\":\"缴费\",\"link\":\"bills\"},"
+		"{\"label\":\"我的账目\",\"link\":\"books\"},{\"label\":\"我的订单\",\"link\":\"orders\"},"
+		"{\"label\":\"我的会计\",\"link\":\"accountant\"},{\"label\":\"投诉建议\",\"link\":\"complaints\"},"
+		"{\"label\":\"切换企业\",\"link\":\"company\"}]},"
+		"{\"type\":\"notice\",\"text\":\"欢迎使用在线服务：下单、缴费、提交需求、查看办事进度都可以在这里完成。\"},"
+		"{\"type\":\"services\",\"title\":\"推荐服务\",\"ids\":[],\"limit\":4}]}", 0, 0, NULL, false,
+		"客户首页装修：{blocks: [{type: slides 轮播图|menu 菜单|notice 公告|services 推荐服务|custom 自定义, hidden, …}]}"
+		"（请在“装修首页”页面编辑）" },
 	/* people */
 	{ "client_self_register", CLOUDACCT_SETTING_BOOL, "true", 0, 0, NULL, false, "允许客户自助注册（需管理员审核）" },
 	{ "accountant_card_fields", CLOUDACCT_SETTING_JSON, "[\"name\",\"photo\",\"phone\",\"wechat\"]", 0, 0, NULL, false,

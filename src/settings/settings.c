@@ -387,4 +387,5 @@ void cloudacct_settings_minit(void)
 {
 	cloudacct_ce_Settings = register_class_CloudAcct_Settings();
 	cloudacct_area_register(cloudacct_ce_Settings);
+	cloudacct_settings_add_check("home_layout", cloudacct_home_layout_check);
 }

@@ -38,6 +38,9 @@ zend_result cloudacct_settings_long(cloudacct_store *s, const char *name, zend_l
 typedef bool (*cloudacct_setting_check)(zval *value);
 void cloudacct_settings_add_check(const char *name, cloudacct_setting_check check);
 
+/* The home_layout key (home_layout.c): the client home page the admin designs. */
+bool cloudacct_home_layout_check(zval *value);
+
 void cloudacct_settings_minit(void);
 
 #endif

@@ -1,11 +1,13 @@
 <?php
 /**
  * 首页: staff see their card and duty switch; a client contact sees the current company, the
- * exclusive accountant and the way to services; anybody else is offered binding (invite code,
+ * exclusive accountant and the home page the admin designed (首页装修: slides, menu, announcement,
+ * recommended services, custom blocks); anybody else is offered binding (invite code,
  * staff code) and self-registration.
  */
 defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
+require_once dirname(__DIR__) . '/diy.php';
 
 $staffActor = cloudacct_staff();
 if ($staffActor !== null) {
@@ -50,18 +52,9 @@ if ($client !== null && $current) {
         'card' => $card,
         'firm' => (string) $settings->get('firm_name'),
         'firm_phone' => (string) $settings->get('firm_phone'),
-        'links' => array(
-            array('url' => $this->createMobileUrl('services'), 'label' => '服务项目'),
-            array('url' => $this->createMobileUrl('request'), 'label' => '提交需求'),
-            array('url' => $this->createMobileUrl('jobs'), 'label' => '办事进度'),
-            array('url' => $this->createMobileUrl('bills'), 'label' => '缴费'),
-            array('url' => $this->createMobileUrl('books'), 'label' => '我的账目'),
-            array('url' => $this->createMobileUrl('orders'), 'label' => '我的订单'),
-            array('url' => $this->createMobileUrl('complaints'), 'label' => '我的投诉'),
-            array('url' => $this->createMobileUrl('accountant'), 'label' => '专属会计'),
-            array('url' => $this->createMobileUrl('company'), 'label' => '切换企业'),
-            array('url' => $this->createMobileUrl('bind'), 'label' => '绑定新企业'),
-        ),
+        'blocks' => cloudacct_diy_blocks(function ($do, $query) {
+            return $this->createMobileUrl($do, $query);
+        }, $client), // 首页装修 (do=diy)
         'tabs' => $this->clientTabs('home'),
     ));
 }
