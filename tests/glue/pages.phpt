@@ -83,7 +83,7 @@ glue_check('no PHP errors in the server log', !preg_match('/PHP (Fatal|Warning|N
 ?>
 --EXPECT--
 cloudacct 0.1.0 settings=1
-cover:home, cover:services, cover:accountant, cover:bind, cover:staffbind, cover:register, cover:orders, cover:request, cover:jobs, cover:bills, cover:pool, cover:work, cover:myclients, cover:books, cover:bookedit, cover:complaints, cover:myscores, menu:dashboard, menu:clients, menu:registrations, menu:staff, menu:stores, menu:catalog, menu:audit, menu:jobs, menu:orders, menu:money, menu:books, menu:ratings, menu:complaints, menu:performance, function:scheduler(direct), function:wxpaynotify(direct)
+cover:home, cover:services, cover:accountant, cover:bind, cover:staffbind, cover:register, cover:orders, cover:request, cover:jobs, cover:bills, cover:pool, cover:work, cover:myclients, cover:books, cover:bookedit, cover:complaints, cover:myscores, menu:dashboard, menu:clients, menu:registrations, menu:staff, menu:stores, menu:catalog, menu:diy, menu:audit, menu:jobs, menu:orders, menu:money, menu:books, menu:ratings, menu:complaints, menu:performance, function:scheduler(direct), function:wxpaynotify(direct)
 ok schema is current
 ok manifest has no <permissions> block
 ok web clients
