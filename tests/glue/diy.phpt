@@ -36,6 +36,17 @@ glue_check('editor is in the backend menu', str_contains(file_get_contents(__DIR
 // a service taken off sale drops out of the recommendations even when picked
 $site->post($site->web('catalog', ['op' => 'sale']), ['id' => 4, 'value' => 0, 'token' => $token, 'submit' => 1]);
 
+// op=upload: a slide image through 微擎's file_upload (JSON answer), a .php file refused, no token refused
+$png = base64_decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==');
+[, $body] = $site->request($site->web('diy', ['op' => 'upload']), ['token' => $token, 'submit' => 1], ['image' => ['b.png', $png, 'image/png']]);
+$up = json_decode($body, true);
+glue_check('image uploaded', isset($up['path']) && preg_match('#^images/1/\d{4}/\d{2}/[A-Za-z0-9]+\.png$#', $up['path']) && is_file($site->dir . '/attachment/' . $up['path']), $body);
+[, $body] = $site->request($site->web('diy', ['op' => 'upload']), ['token' => $token, 'submit' => 1], ['image' => ['evil.php', '<?php echo 1;', 'image/png']]);
+$up = json_decode($body, true);
+glue_check('.php upload refused', isset($up['error']) && str_contains($up['error'], '不允许上传') && !isset($up['path']), $body);
+[, $body] = $site->request($site->web('diy', ['op' => 'upload']), ['submit' => 1], ['image' => ['b.png', $png, 'image/png']]);
+glue_check('tokenless upload refused', str_contains(GlueSite::message($body), '表单校验失败'), GlueSite::message($body));
+
 // the admin's layout: custom block first (XSS payload in title and text), a hidden notice, services picked 3, 4, 1, the menu last
 $xss = GLUE_XSS . '<script>alert(1)</script>';
 $layout = ['blocks' => [
@@ -116,6 +127,9 @@ ok default home keeps the company and the accountant
 ok editor renders
 ok editor offers the on-sale services
 ok editor is in the backend menu
+ok image uploaded
+ok .php upload refused
+ok tokenless upload refused
 ok no token: refused
 ok wrong token: refused
 ok tokenless posts stored nothing
