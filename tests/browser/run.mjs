@@ -377,6 +377,71 @@ journey('an unclaimed request times out to the admin\'s escalated queue and the 
   await ctx.close();
 });
 
+journey('the client rates the finished job, and files a complaint that the admin handles', async () => {
+  check(state.winner && state.orderJobId, 'needs the job of journeys 1–4');
+  const w = await as(state.winner);
+  await w.page.goto(app('work', { op: 'detail', id: state.orderJobId }));
+  const complete = w.page.locator('form[action*="op=complete"] button');
+  check(await complete.count() === 1, 'the winner may complete the job');
+  await Promise.all([w.page.waitForNavigation(), complete.click()]);
+  await w.ctx.close();
+
+  const c = await as(LIUYANG);
+  await c.page.goto(app('jobs', { op: 'detail', id: state.orderJobId }));
+  await c.page.waitForSelector('#rate-form');
+  // WeUI hides the radio itself: a person taps its label
+  await c.page.locator('#rate-form label:has(input[name="overall"][value="good"])').click();
+  check(await c.page.locator('#rate-form input[name="overall"][value="good"]').isChecked(), '好评 is chosen');
+  const dims = await c.page.locator('#rate-form input[type="radio"][name^="score_"]').evaluateAll((els) => [...new Set(els.map((e) => e.name))]);
+  check(dims.length >= 1, 'the rating form has score dimensions');
+  for (const d of dims) await c.page.locator(`#rate-form label:has(input[name="${d}"][value="5"])`).click();
+  await c.page.fill('#rate-form textarea[name="comment"]', '浏览器测试：办得很快，谢谢');
+  await shot(c.page, 'client-rate');
+  await Promise.all([c.page.waitForNavigation(), c.page.click('#rate-form button[type="submit"]')]);
+  await c.page.goto(app('jobs', { op: 'detail', id: state.orderJobId }));
+  check(await c.page.locator('#job-rating').count() === 1 && (await text(c.page, '#job-rating')).includes('浏览器测试：办得很快'), 'the job shows the rating');
+  check(await c.page.locator('#rate-form').count() === 0, 'and no second rating form');
+  await shot(c.page, 'client-job-rated');
+
+  await c.page.goto(app('complaints'));
+  await Promise.all([c.page.waitForNavigation(), c.page.click('#new-complaint')]);
+  await c.page.waitForSelector('#complaint-form');
+  if (await c.page.locator(`#f-job option[value="${state.orderJobId}"]`).count()) await c.page.selectOption('#f-job', state.orderJobId);
+  await c.page.fill('#complaint-form textarea[name="description"]', '浏览器测试：会计回复太慢');
+  await c.page.setInputFiles('#complaint-form input[type="file"]', [{ name: '聊天截图.png', mimeType: 'image/png', buffer: PNG }]);
+  await shot(c.page, 'client-complaint-new');
+  await Promise.all([c.page.waitForNavigation(), c.page.click('#complaint-submit')]);
+  const msg = await messageText(c.page);
+  check(msg.includes('投诉已提交'), `the complaint is accepted (got "${msg}")`);
+  await c.page.goto(app('complaints'));
+  const item = c.page.locator('#complaints-list a[id^="complaint-"]', { hasText: '浏览器测试：会计回复太慢' }).first();
+  check(await item.count() === 1, 'my complaints lists it');
+  const cid = (await item.getAttribute('id')).replace('complaint-', '');
+  await shot(c.page, 'client-complaints');
+
+  const { ctx, page } = await as(ADMIN);
+  await page.goto(web('complaints'));
+  check(await page.locator(`#complaint-${cid}`).count() === 1, 'the admin\'s complaints queue lists it');
+  await shot(page, 'admin-complaints');
+  await page.goto(web('complaints', { op: 'detail', id: cid }));
+  if (await page.locator('#process-form').count()) await Promise.all([page.waitForNavigation(), page.click('#process-form button[type="submit"]')]);
+  await page.goto(web('complaints', { op: 'detail', id: cid }));
+  await page.fill('#resolve-form textarea[name="text"]', '浏览器测试：已提醒会计当天回复，并致歉');
+  await Promise.all([page.waitForNavigation(), page.click('#resolve-form button[type="submit"]')]);
+  await page.goto(web('complaints', { op: 'detail', id: cid }));
+  check((await text(page, '#complaint-status')).includes('已解决'), `the complaint is resolved (got ${await text(page, '#complaint-status')})`);
+  await shot(page, 'admin-complaint-resolved');
+  await page.goto(web('ratings'));
+  check((await text(page)).includes('浏览器测试：办得很快'), 'the admin\'s ratings list shows the rating');
+  await shot(page, 'admin-ratings');
+  await ctx.close();
+
+  await c.page.goto(app('complaints', { op: 'detail', id: cid }));
+  check((await text(c.page, '#complaint-thread')).includes('已提醒会计当天回复'), 'the client sees the answer');
+  await shot(c.page, 'client-complaint-answered');
+  await c.ctx.close();
+});
+
 journey('an admin runs billing, a client pays a bill, and the dunning reminder queued for it is skipped because it was paid', async () => {
   const { ctx, page } = await as(ADMIN);
   const now = new Date(Date.now() + 8 * 3600 * 1000);
@@ -432,7 +497,7 @@ journey('an admin runs billing, a client pays a bill, and the dunning reminder q
 journey('backend main pages render for the admin', async () => {
   const { ctx, page } = await as(ADMIN);
   for (const [doName, q, want] of [['clients', {}, '客户'], ['staff', {}, '王芳'], ['catalog', {}, '公司注册'], ['orders', {}, '订单'],
-    ['jobs', {}, '工单'], ['books', {}, '账'], ['audit', {}, '']]) {
+    ['jobs', {}, '工单'], ['books', {}, '账'], ['audit', {}, ''], ['dashboard', {}, ''], ['performance', {}, '']]) {
     await page.goto(web(doName, q));
     await noPhpErrors(page, `web ${doName}`);
     if (want) check((await text(page)).includes(want), `web ${doName} shows ${want}`);
