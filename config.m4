@@ -97,6 +97,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/money/reports.c \
     src/money/wxpay.c \
     src/money/wxpay_client.c \
+    src/money/wxpay_proto.c \
     src/books/books.c \
     src/work/recurring.c \
     src/work/scheduler.c \

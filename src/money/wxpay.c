@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <strings.h>
 #include "wxpay.h"
+#include "wxpay_proto.h"
 #include "money_int.h"
 #include "../crypto/crypto.h"
 #include "../crypto/signer.h"
@@ -30,15 +31,45 @@ static void throw_key(cloudacct_crypto_status st)
 		cloudacct_crypto_status_message(st));
 }
 
-static zend_string *sign_message(const zend_string *key_pem, smart_str *msg)
+/* Signs the message (freed here); malloc()ed base64 signature, NULL after throwing. */
+static char *sign_message(const zend_string *key_pem, cloudacct_buf *msg)
 {
 	char *sig = NULL;
-	smart_str_0(msg);
-	cloudacct_crypto_status st = cloudacct_rsa_sha256_sign(ZSTR_VAL(key_pem), ZSTR_LEN(key_pem),
-		msg->s ? ZSTR_VAL(msg->s) : "", msg->s ? ZSTR_LEN(msg->s) : 0, &sig);
-	smart_str_free(msg);
+	cloudacct_crypto_status st = msg->oom ? CLOUDACCT_CRYPTO_INTERNAL
+		: cloudacct_rsa_sha256_sign(ZSTR_VAL(key_pem), ZSTR_LEN(key_pem), cloudacct_buf_str(msg), msg->len, &sig);
+	cloudacct_buf_free(msg);
 	if (st != CLOUDACCT_CRYPTO_OK) {
 		throw_key(st);
+		return NULL;
+	}
+	return sig;
+}
+
+zend_string *cloudacct_wxpay_authorization(const char *mchid, const char *serial, const zend_string *key_pem,
+	const char *method, const char *url, size_t url_len, zend_long ts, const char *nonce, const char *body, size_t body_len)
+{
+	cloudacct_buf msg = { 0 }, h = { 0 };
+
+	cloudacct_wxpay_request_message(&msg, method, url, url_len, (long long) ts, nonce, body, body_len);
+	char *sig = sign_message(key_pem, &msg);
+	if (!sig) {
+		return NULL;
+	}
+	cloudacct_wxpay_auth_header(&h, mchid, nonce, (long long) ts, serial, sig);
+	free(sig);
+	zend_string *out = zend_string_init(cloudacct_buf_str(&h), h.len, 0);
+	cloudacct_buf_free(&h);
+	return out;
+}
+
+zend_string *cloudacct_wxpay_pay_sign(const zend_string *key_pem, const char *appid, const char *ts, const char *nonce,
+	const char *package)
+{
+	cloudacct_buf msg = { 0 };
+
+	cloudacct_wxpay_paysign_message(&msg, appid, ts, nonce, package);
+	char *sig = sign_message(key_pem, &msg);
+	if (!sig) {
 		return NULL;
 	}
 	zend_string *out = zend_string_init(sig, strlen(sig), 0);
@@ -46,63 +77,14 @@ static zend_string *sign_message(const zend_string *key_pem, smart_str *msg)
 	return out;
 }
 
-zend_string *cloudacct_wxpay_authorization(const char *mchid, const char *serial, const zend_string *key_pem,
-	const char *method, const char *url, size_t url_len, zend_long ts, const char *nonce, const char *body, size_t body_len)
-{
-	smart_str msg = {0}, h = {0};
-
-	smart_str_appends(&msg, method);
-	smart_str_appendc(&msg, '\n');
-	smart_str_appendl(&msg, url, url_len);
-	smart_str_appendc(&msg, '\n');
-	smart_str_append_long(&msg, ts);
-	smart_str_appendc(&msg, '\n');
-	smart_str_appends(&msg, nonce);
-	smart_str_appendc(&msg, '\n');
-	smart_str_appendl(&msg, body, body_len);
-	smart_str_appendc(&msg, '\n');
-	zend_string *sig = sign_message(key_pem, &msg);
-	if (!sig) {
-		return NULL;
-	}
-	smart_str_append_printf(&h, CLOUDACCT_WXPAY_SCHEME " mchid=\"%s\",nonce_str=\"%s\",timestamp=\"" ZEND_LONG_FMT
-		"\",serial_no=\"%s\",signature=\"%s\"", mchid, nonce, ts, serial, ZSTR_VAL(sig));
-	zend_string_release(sig);
-	smart_str_0(&h);
-	return h.s;
-}
-
-zend_string *cloudacct_wxpay_pay_sign(const zend_string *key_pem, const char *appid, const char *ts, const char *nonce,
-	const char *package)
-{
-	smart_str msg = {0};
-
-	smart_str_appends(&msg, appid);
-	smart_str_appendc(&msg, '\n');
-	smart_str_appends(&msg, ts);
-	smart_str_appendc(&msg, '\n');
-	smart_str_appends(&msg, nonce);
-	smart_str_appendc(&msg, '\n');
-	smart_str_appends(&msg, package);
-	smart_str_appendc(&msg, '\n');
-	return sign_message(key_pem, &msg);
-}
-
 /* A decimal Unix time of at most 12 digits. */
 static bool parse_ts(const zend_string *s, zend_long *out)
 {
-	zend_long v = 0;
-	if (!s || ZSTR_LEN(s) == 0 || ZSTR_LEN(s) > 12) {
+	long long v;
+	if (!s || !cloudacct_wxpay_parse_ts(ZSTR_VAL(s), ZSTR_LEN(s), &v)) {
 		return false;
 	}
-	for (size_t i = 0; i < ZSTR_LEN(s); i++) {
-		char c = ZSTR_VAL(s)[i];
-		if (c < '0' || c > '9') {
-			return false;
-		}
-		v = v * 10 + (c - '0');
-	}
-	*out = v;
+	*out = (zend_long) v;
 	return true;
 }
 
@@ -133,21 +115,16 @@ cloudacct_wxpay_verdict cloudacct_wxpay_verify(HashTable *platform, const zend_s
 	if (!key) {
 		return CLOUDACCT_WXPAY_V_UNKNOWN_SERIAL;
 	}
-	if ((t > now ? t - now : now - t) > CLOUDACCT_WXPAY_MAX_SKEW) {
+	if (!cloudacct_wxpay_fresh((long long) t, (long long) now)) {
 		return CLOUDACCT_WXPAY_V_STALE;
 	}
-	smart_str msg = {0};
-	smart_str_append(&msg, ts);
-	smart_str_appendc(&msg, '\n');
-	smart_str_append(&msg, nonce);
-	smart_str_appendc(&msg, '\n');
-	smart_str_appendl(&msg, body, body_len);
-	smart_str_appendc(&msg, '\n');
-	smart_str_0(&msg);
+	cloudacct_buf msg = { 0 };
+	cloudacct_wxpay_answer_message(&msg, ZSTR_VAL(ts), ZSTR_LEN(ts), ZSTR_VAL(nonce), ZSTR_LEN(nonce), body, body_len);
 	/* A WECHATPAY/SIGNTEST/ probe is not base64 and so fails here, like any forged signature. */
-	cloudacct_crypto_status st = cloudacct_rsa_sha256_verify(Z_STRVAL_P(key), Z_STRLEN_P(key), ZSTR_VAL(msg.s),
-		ZSTR_LEN(msg.s), ZSTR_VAL(signature), ZSTR_LEN(signature));
-	smart_str_free(&msg);
+	cloudacct_crypto_status st = msg.oom ? CLOUDACCT_CRYPTO_INTERNAL
+		: cloudacct_rsa_sha256_verify(Z_STRVAL_P(key), Z_STRLEN_P(key), cloudacct_buf_str(&msg), msg.len,
+			ZSTR_VAL(signature), ZSTR_LEN(signature));
+	cloudacct_buf_free(&msg);
 	return st == CLOUDACCT_CRYPTO_OK ? CLOUDACCT_WXPAY_V_OK : CLOUDACCT_WXPAY_V_BAD_SIGNATURE;
 }
 

@@ -10,10 +10,8 @@
 #include "php.h"
 #include "zend_smart_str.h"
 #include "../context/context.h"
+#include "wxpay_proto.h"
 
-/* WeChat Pay rejects (and we reject) timestamps further than this from now. */
-#define CLOUDACCT_WXPAY_MAX_SKEW 300
-#define CLOUDACCT_WXPAY_SCHEME "WECHATPAY2-SHA256-RSA2048"
 #define CLOUDACCT_WXPAY_API_BASE "https://api.mch.weixin.qq.com"
 
 typedef enum {

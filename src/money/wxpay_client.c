@@ -150,33 +150,7 @@ static zend_string *json_body(zval *data)
 /* "2024-01-01T12:00:00+08:00" (RFC 3339 as WeChat Pay writes it) → Unix time; 0 when malformed. */
 static zend_long rfc3339(const zend_string *s)
 {
-	int y, mo, d, h, mi, sec, oh = 0, om = 0;
-	char sign = 'Z';
-	if (!s || sscanf(ZSTR_VAL(s), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6 || ZSTR_LEN(s) < 20) {
-		return 0;
-	}
-	const char *tz = ZSTR_VAL(s) + 19;
-	while (*tz == '.' || (*tz >= '0' && *tz <= '9')) {
-		tz++;
-	}
-	if ((*tz == '+' || *tz == '-') && sscanf(tz + 1, "%2d:%2d", &oh, &om) == 2) {
-		sign = *tz;
-	} else if (*tz != 'Z') {
-		return 0;
-	}
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) {
-		return 0;
-	}
-	/* days from civil (Howard Hinnant) */
-	int yy = y - (mo <= 2);
-	int era = (yy >= 0 ? yy : yy - 399) / 400;
-	int yoe = yy - era * 400;
-	int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	zend_long days = (zend_long) era * 146097 + doe - 719468;
-	zend_long t = days * 86400 + h * 3600 + mi * 60 + sec;
-	zend_long off = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
-	return t - off;
+	return s ? (zend_long) cloudacct_wxpay_rfc3339(ZSTR_VAL(s), ZSTR_LEN(s)) : 0;
 }
 
 /* ---- one signed request ---- */
@@ -290,16 +264,7 @@ out:
 /* out_trade_no / out_refund_no as WeChat Pay allows them in a URL path. */
 static bool wx_no_ok(const zend_string *s, size_t max)
 {
-	if (ZSTR_LEN(s) == 0 || ZSTR_LEN(s) > max) {
-		return false;
-	}
-	for (size_t i = 0; i < ZSTR_LEN(s); i++) {
-		char ch = ZSTR_VAL(s)[i];
-		if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '_' || ch == '-')) {
-			return false;
-		}
-	}
-	return true;
+	return cloudacct_wxpay_no_ok(ZSTR_VAL(s), ZSTR_LEN(s), max);
 }
 
 static bool str_is(zval *row, const char *key, const char *value)
