@@ -490,8 +490,33 @@ journey('an admin runs billing, a client pays a bill, and the dunning reminder q
   check(!rows.some((r) => r.includes('DEMO_DUN_TPL') && r.includes('oDEMO_client_sunli')), 'no reminder reached 孙丽');
   await page.goto(web('money', { op: 'dunning' }));
   await noPhpErrors(page, 'dunning log');
+  check(!(await text(page, '#dunning-table')).includes('没有催费记录'), 'the dunning log lists the pass');
   await shot(page, 'admin-dunning');
   await ctx.close();
+});
+
+journey('the admin adds an announcement in the DIY home editor and the client home shows it', async () => {
+  const NOTICE = '浏览器测试：国庆假期 10 月 1 日至 7 日休息';
+  const { ctx, page } = await as(ADMIN);
+  await page.goto(web('diy'));
+  await page.waitForSelector('#diy-editor');
+  await noPhpErrors(page, 'diy editor');
+  await page.click('#diy-add button[data-add="notice"]');
+  const input = page.locator('#diy-blocks input.form-control').last();
+  check((await input.inputValue()) === '公告内容', 'the new notice block starts with its placeholder text');
+  await input.fill(NOTICE);
+  check((await text(page, '#diy-preview')).includes(NOTICE), 'the phone preview shows the announcement');
+  await shot(page, 'admin-diy');
+  await Promise.all([page.waitForNavigation(), page.click('#diy-save')]);
+  await page.goto(web('diy'));
+  check((await page.locator('#diy-layout').inputValue()).includes(NOTICE), 'the saved layout holds the announcement');
+  await ctx.close();
+  const c = await as(SUNLI);
+  await c.page.goto(app('home'));
+  const notice = c.page.locator('[data-type="notice"]', { hasText: NOTICE });
+  check(await notice.count() === 1, 'the client home shows the announcement');
+  await shot(c.page, 'client-home-diy');
+  await c.ctx.close();
 });
 
 journey('backend main pages render for the admin', async () => {
