@@ -121,7 +121,8 @@ printf("money_scale_reconcile_mismatches %d\n", $mismatches);
 // ---- arrears list at this size, before the next month is billed: every 10th client owes (2 or 6 months)
 $reports = new Reports($store);
 foreach ($arrears as $name => $filter) {
-    printf("money_arrears_%s_ms %.2f\n", $name, $median(fn() => $reports->arrears($admin, $filter, 1, 20)));
+    printf("money_arrears_%s_ms %.2f\nmoney_arrears_%s_clients %d\n", $name, $median(fn() => $reports->arrears($admin, $filter, 1, 20)),
+        $name, $reports->arrears($admin, $filter, 1, 20)['total']);
 }
 
 // ---- billing run of the next month for every client, and its rerun
