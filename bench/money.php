@@ -67,21 +67,23 @@ $db->execute("INSERT INTO {client} (uniacid, name, store_id, accountant_id, crea
 $first = 202601 - 100 * intdiv($periods + 11, 12) + (12 - ($periods - 1) % 12) % 12; // PERIODS months ending 2025-12
 $months = [];
 for ($y = intdiv($first, 100), $m = $first % 100, $i = 0; $i < $periods; $i++) {
-    $months[] = [$y * 100 + $m, (new DateTimeImmutable(sprintf('%04d-%02d-15', $y, $m), new DateTimeZone('Asia/Shanghai')))->getTimestamp()];
+    // due dates are YYYYMMDD (as cloudacct_bill_due_date() makes them), the other times Unix seconds
+    $months[] = [$y * 100 + $m, $y * 10000 + $m * 100 + 15,
+        (new DateTimeImmutable(sprintf('%04d-%02d-15', $y, $m), new DateTimeZone('Asia/Shanghai')))->getTimestamp()];
     [$y, $m] = $m === 12 ? [$y + 1, 1] : [$y, $m + 1];
 }
 $db->execute("INSERT INTO {fee_plan} (uniacid, client_id, title, cycle, start_period, paid_through, created_at, updated_at)"
     . " SELECT 1, id, '代理记账费', 'monthly', ?, 0, 0, 0 FROM {client} WHERE uniacid = 1", [$months[0][0]]);
 $db->execute("INSERT INTO {plan_price} (uniacid, plan_id, effective_from, amount_fen, created_at)"
     . " SELECT 1, id, ?, 30000, 0 FROM {fee_plan} WHERE uniacid = 1", [$months[0][0]]);
-foreach ($months as $idx => [$period, $due]) {
+foreach ($months as $idx => [$period, $due, $dueTs]) {
     // every 10th client owes the last 2 months, every 50th the last 6
     $db->execute("INSERT INTO {bill} (uniacid, client_id, plan_id, period, period_to, title, amount_fen, paid_fen, status,"
         . " due_date, created_at, settled_at)"
         . " SELECT 1, client_id, id, ?, ?, '代理记账费', 30000, IF(o, 0, 30000), IF(o, 'open', 'paid'), ?, ?, IF(o, 0, ?)"
         . " FROM (SELECT client_id, id, (client_id % 50 = 0 AND ? >= ?) OR (client_id % 10 = 0 AND ? >= ?) AS o"
         . "   FROM {fee_plan} WHERE uniacid = 1) f ORDER BY client_id",
-        [$period, $period, $due, $due - 20 * 86400, $due - 86400, $idx, $periods - 6, $idx, $periods - 2]);
+        [$period, $period, $due, $dueTs - 20 * 86400, $dueTs - 86400, $idx, $periods - 6, $idx, $periods - 2]);
     $db->execute("INSERT INTO {ledger_entry} (uniacid, client_id, kind, amount_fen, bill_id, period, actor_kind, created_at)"
         . " SELECT 1, client_id, 'charge', amount_fen, id, period, 'system', created_at FROM {bill}"
         . " WHERE uniacid = 1 AND period = ? ORDER BY id", [$period]);
@@ -121,8 +123,13 @@ printf("money_scale_reconcile_mismatches %d\n", $mismatches);
 // ---- arrears list at this size, before the next month is billed: every 10th client owes (2 or 6 months)
 $reports = new Reports($store);
 foreach ($arrears as $name => $filter) {
+    $total = $reports->arrears($admin, $filter, 1, 20)['total'];
+    if ($total === 0) {
+        fwrite(STDERR, "bench/money.php: the arrears list $name is empty: the generated history is not what the product reads\n");
+        exit(1);
+    }
     printf("money_arrears_%s_ms %.2f\nmoney_arrears_%s_clients %d\n", $name, $median(fn() => $reports->arrears($admin, $filter, 1, 20)),
-        $name, $reports->arrears($admin, $filter, 1, 20)['total']);
+        $name, $total);
 }
 
 // ---- billing run of the next month for every client, and its rerun
