@@ -158,7 +158,12 @@ static zend_result arrears_page(cloudacct_store *s, const cloudacct_actor *a, ar
 	const char *w = where.s ? ZSTR_VAL(where.s) : "";
 	rc = SUCCESS;
 	if (total) {
-		smart_str_append_printf(&sql, "SELECT COUNT(*)" ARREARS_FROM "%s", w);
+		/* Without conditions on the company the count needs no join: every summary row is a company's. */
+		if (*w) {
+			smart_str_append_printf(&sql, "SELECT COUNT(*)" ARREARS_FROM "%s", w);
+		} else {
+			smart_str_appends(&sql, "SELECT COUNT(*) FROM {client_balance} b WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?");
+		}
 		smart_str_0(&sql);
 		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_VALUE, total);
 		smart_str_free(&sql);
