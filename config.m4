@@ -37,6 +37,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
   dnl Sources are listed explicitly: package.xml and config.w32 list the same files.
   CLOUDACCT_SOURCES="cloudacct.c \
     src/common/errors.c \
+    src/common/filter.c \
     src/core/money.c \
     src/core/text.c \
     src/core/fsm.c \

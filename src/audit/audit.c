@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "../context/area.h"
 #include "../common/errors.h"
+#include "../common/filter.h"
 #include "../core/text.h"
 #include "audit_arginfo.h"
 
@@ -108,14 +109,7 @@ ZEND_METHOD(CloudAcct_Audit_Trail, record)
 	RETURN_LONG((zend_long) cloudacct_db_insert_id(store->db));
 }
 
-/* Filter keys and how they bind. */
-typedef struct {
-	const char *key;
-	const char *clause;
-	bool is_string;
-} audit_filter;
-
-static const audit_filter audit_filters[] = {
+static const cloudacct_filter audit_filters[] = {
 	{ "actor_kind", " AND actor_kind = ?", true },
 	{ "actor_id", " AND actor_id = ?", false },
 	{ "action", " AND action = ?", true },
@@ -125,34 +119,6 @@ static const audit_filter audit_filters[] = {
 	{ "until", " AND created_at < ?", false },
 };
 #define N_AUDIT_FILTERS (sizeof(audit_filters) / sizeof(audit_filters[0]))
-
-static bool build_filter(HashTable *filter, smart_str *where, cloudacct_param *params, uint32_t *n)
-{
-	zend_string *key;
-	zval *zv;
-
-	ZEND_HASH_FOREACH_STR_KEY_VAL(filter, key, zv) {
-		const audit_filter *f = NULL;
-		for (size_t i = 0; key && i < N_AUDIT_FILTERS; i++) {
-			if (zend_string_equals_cstr(key, audit_filters[i].key, strlen(audit_filters[i].key))) {
-				f = &audit_filters[i];
-			}
-		}
-		if (!f) {
-			cloudacct_throw_validation(key ? ZSTR_VAL(key) : "", "未知的筛选条件 %s (unknown filter)",
-				key ? ZSTR_VAL(key) : "(integer key)");
-			return false;
-		}
-		if (f->is_string ? Z_TYPE_P(zv) != IS_STRING || Z_STRLEN_P(zv) > 64 : Z_TYPE_P(zv) != IS_LONG) {
-			cloudacct_throw_validation(f->key, "筛选条件 %s 的值无效 (filter \"%s\" has an invalid value)", f->key, f->key);
-			return false;
-		}
-		smart_str_appends(where, f->clause);
-		params[(*n)++] = f->is_string ? CLOUDACCT_PARAM_STR(Z_STRVAL_P(zv), Z_STRLEN_P(zv))
-			: CLOUDACCT_PARAM_LONG(Z_LVAL_P(zv));
-	} ZEND_HASH_FOREACH_END();
-	return true;
-}
 
 ZEND_METHOD(CloudAcct_Audit_Trail, list)
 {
@@ -190,7 +156,7 @@ ZEND_METHOD(CloudAcct_Audit_Trail, list)
 		RETURN_THROWS();
 	}
 	params[n++] = CLOUDACCT_PARAM_LONG(store->uniacid);
-	if (filter && !build_filter(filter, &where, params, &n)) {
+	if (filter && !cloudacct_filter_apply(audit_filters, N_AUDIT_FILTERS, filter, &where, params, &n)) {
 		smart_str_free(&where);
 		RETURN_THROWS();
 	}

@@ -12,6 +12,7 @@
 #include "notices_int.h"
 #include "../context/area.h"
 #include "../common/errors.h"
+#include "../common/filter.h"
 #include "../core/text.h"
 #include "../audit/audit.h"
 #include "notices_arginfo.h"
@@ -169,13 +170,7 @@ ZEND_METHOD(CloudAcct_Notices_Outbox, get)
 	decode_payload(return_value);
 }
 
-typedef struct {
-	const char *key;
-	const char *clause;
-	bool is_string;
-} list_filter;
-
-static const list_filter list_filters[] = {
+static const cloudacct_filter list_filters[] = {
 	{ "status", " AND status = ?", true },
 	{ "channel", " AND sent_channel = ?", true },
 	{ "template", " AND template = ?", true },
@@ -185,34 +180,6 @@ static const list_filter list_filters[] = {
 	{ "until", " AND created_at < ?", false },
 };
 #define N_LIST_FILTERS (sizeof(list_filters) / sizeof(list_filters[0]))
-
-static bool build_filter(HashTable *filter, smart_str *where, cloudacct_param *params, uint32_t *n)
-{
-	zend_string *key;
-	zval *zv;
-
-	ZEND_HASH_FOREACH_STR_KEY_VAL(filter, key, zv) {
-		const list_filter *f = NULL;
-		for (size_t i = 0; key && i < N_LIST_FILTERS; i++) {
-			if (zend_string_equals_cstr(key, list_filters[i].key, strlen(list_filters[i].key))) {
-				f = &list_filters[i];
-			}
-		}
-		if (!f) {
-			cloudacct_throw_validation(key ? ZSTR_VAL(key) : "", "未知的筛选条件 %s (unknown filter)",
-				key ? ZSTR_VAL(key) : "(integer key)");
-			return false;
-		}
-		if (f->is_string ? Z_TYPE_P(zv) != IS_STRING || Z_STRLEN_P(zv) > 64 : Z_TYPE_P(zv) != IS_LONG) {
-			cloudacct_throw_validation(f->key, "筛选条件 %s 的值无效 (filter \"%s\" has an invalid value)", f->key, f->key);
-			return false;
-		}
-		smart_str_appends(where, f->clause);
-		params[(*n)++] = f->is_string ? CLOUDACCT_PARAM_STR(Z_STRVAL_P(zv), Z_STRLEN_P(zv))
-			: CLOUDACCT_PARAM_LONG(Z_LVAL_P(zv));
-	} ZEND_HASH_FOREACH_END();
-	return true;
-}
 
 static bool check_page(zend_long page, zend_long per_page, uint32_t arg)
 {
@@ -250,7 +217,7 @@ ZEND_METHOD(CloudAcct_Notices_Outbox, list)
 		RETURN_THROWS();
 	}
 	params[n++] = CLOUDACCT_PARAM_LONG(s->uniacid);
-	if (filter && !build_filter(filter, &where, params, &n)) {
+	if (filter && !cloudacct_filter_apply(list_filters, N_LIST_FILTERS, filter, &where, params, &n)) {
 		smart_str_free(&where);
 		RETURN_THROWS();
 	}
