@@ -7,6 +7,9 @@
 #                                    then print the export lines (eval "$(dev/lib/mariadb.sh start)")
 #   dev/lib/mariadb.sh env [DIR]     print the export lines of a running instance again
 #   dev/lib/mariadb.sh stop [DIR]    stop the server and remove DIR
+#   dev/lib/mariadb.sh crash [DIR]   kill -9 the server, keeping DIR and its data (fault tests)
+#   dev/lib/mariadb.sh restart [DIR] start it again on the same data, socket and port (InnoDB
+#                                    crash recovery runs); the export lines stay valid
 #
 # DIR may also come from CLOUDACCT_MARIADB_DIR (which the export lines set). No system service is
 # used or touched: mariadbd runs with --no-defaults as root, out of DIR, and its log is
@@ -64,8 +67,81 @@ mdb_env() {
   cat "$dir/env"
 }
 
+# mdb_launch DIR PORT: mariadbd in the background on DIR/data (its pid in DIR/mariadbd.pid.launcher).
+mdb_launch() {
+  local dir=$1 port=$2
+  "$(mdb_bin server)" --no-defaults --user="$(id -un)" \
+    --datadir="$dir/data" --tmpdir="$dir/tmp" \
+    --socket="$dir/mysql.sock" --pid-file="$dir/mariadbd.pid" --log-error="$dir/mariadbd.err" \
+    --bind-address=127.0.0.1 --port="$port" --skip-name-resolve \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
+    --innodb-buffer-pool-size="${CLOUDACCT_MARIADB_BUFFER_POOL:-192M}" \
+    --innodb-log-file-size="${CLOUDACCT_MARIADB_LOG_FILE:-64M}" --innodb-flush-log-at-trx-commit=2 --innodb-use-native-aio=0 \
+    --performance-schema=OFF --max-connections=300 --max-allowed-packet=64M \
+    --skip-log-bin --loose-skip-symbolic-links \
+    </dev/null >/dev/null 2>&1 &
+  printf '%s\n' "$!" >"$dir/mariadbd.pid.launcher"
+}
+
+# mdb_wait DIR PID: 0 once the server answers; dies if it hangs; 1 if it exited (log in DIR).
+mdb_wait() {
+  local dir=$1 pid=$2 t=0 timeout=${CLOUDACCT_MARIADB_START_TIMEOUT:-60}
+  while [ "$t" -lt $((timeout * 5)) ]; do
+    if "$(mdb_bin admin)" --no-defaults --protocol=socket --socket="$dir/mysql.sock" -uroot \
+        --connect-timeout=2 ping >/dev/null 2>&1; then
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+    t=$((t + 1))
+  done
+  if kill -0 "$pid" 2>/dev/null && [ -S "$dir/mysql.sock" ]; then
+    return 0
+  fi
+  if kill -0 "$pid" 2>/dev/null; then
+    mdb_print_log "$dir"
+    kill -KILL "$pid" 2>/dev/null || true
+    die "mariadbd did not answer within ${timeout}s"
+  fi
+  wait "$pid" 2>/dev/null || true
+  return 1
+}
+
+# mdb_crash DIR: kill -9 the server (a fault test), keeping its data directory.
+mdb_crash() {
+  local dir=$1 pid t=0
+  [ -f "$dir/$MARKER" ] || die "$dir is not a cloudacct MariaDB directory"
+  pid=$(cat "$dir/mariadbd.pid" 2>/dev/null || cat "$dir/mariadbd.pid.launcher" 2>/dev/null || true)
+  [ -n "$pid" ] || die "no server pid in $dir"
+  kill -KILL "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && [ $t -lt 100 ]; do sleep 0.1; t=$((t + 1)); done
+  ! kill -0 "$pid" 2>/dev/null || die "mariadbd $pid survived kill -9"
+}
+
+# mdb_restart DIR: start the server again on its existing data (crash recovery), same socket and port.
+mdb_restart() {
+  local dir=$1 port pid attempt
+  [ -f "$dir/$MARKER" ] && [ -f "$dir/env" ] || die "$dir holds no instance made by start"
+  if mdb_alive "$dir"; then die "a server is already running in $dir"; fi
+  port=$(sed -n "s/^export CLOUDACCT_TEST_DB_PORT='\([0-9]*\)'$/\1/p" "$dir/env")
+  rm -f "$dir/mariadbd.pid" "$dir/mysql.sock"
+  for attempt in 1 2 3 4 5; do
+    mdb_launch "$dir" "$port"
+    pid=$(cat "$dir/mariadbd.pid.launcher")
+    if mdb_wait "$dir" "$pid"; then
+      sed -i "s/^export CLOUDACCT_TEST_MARIADBD_PID=.*/export CLOUDACCT_TEST_MARIADBD_PID='$(cat "$dir/mariadbd.pid" 2>/dev/null || echo "$pid")'/" "$dir/env"
+      say "mariadb: restarted on the data in $dir/data"
+      return 0
+    fi
+    # the port may linger a moment after a kill -9
+    if grep -q 'Address already in use' "$dir/mariadbd.err" 2>/dev/null && [ "$attempt" -lt 5 ]; then sleep 1; continue; fi
+    mdb_print_log "$dir"
+    die "mariadbd exited during restart"
+  done
+}
+
 mdb_start() {
-  local dir=$1 port pid attempt t timeout=${CLOUDACCT_MARIADB_START_TIMEOUT:-60}
+  local dir=$1 port pid attempt
   local server install admin
   server=$(mdb_bin server) || die "mariadbd not found: apt-get install mariadb-server"
   install=$(mdb_bin install) || die "mariadb-install-db not found: apt-get install mariadb-server"
@@ -90,38 +166,11 @@ mdb_start() {
 
   for attempt in 1 2 3; do
     port=$(free_port) || die "cannot find a free TCP port"
-    "$server" --no-defaults --user="$(id -un)" \
-      --datadir="$dir/data" --tmpdir="$dir/tmp" \
-      --socket="$dir/mysql.sock" --pid-file="$dir/mariadbd.pid" --log-error="$dir/mariadbd.err" \
-      --bind-address=127.0.0.1 --port="$port" --skip-name-resolve \
-      --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
-      --innodb-buffer-pool-size="${CLOUDACCT_MARIADB_BUFFER_POOL:-192M}" \
-      --innodb-log-file-size="${CLOUDACCT_MARIADB_LOG_FILE:-64M}" --innodb-flush-log-at-trx-commit=2 --innodb-use-native-aio=0 \
-      --performance-schema=OFF --max-connections=300 --max-allowed-packet=64M \
-      --skip-log-bin --loose-skip-symbolic-links \
-      </dev/null >/dev/null 2>&1 &
-    pid=$!
-    printf '%s\n' "$pid" >"$dir/mariadbd.pid.launcher"
-
-    t=0
-    while [ "$t" -lt $((timeout * 5)) ]; do
-      if "$admin" --no-defaults --protocol=socket --socket="$dir/mysql.sock" -uroot \
-          --connect-timeout=2 ping >/dev/null 2>&1; then
-        break
-      fi
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.2
-      t=$((t + 1))
-    done
-    if kill -0 "$pid" 2>/dev/null && [ -S "$dir/mysql.sock" ]; then
+    mdb_launch "$dir" "$port"
+    pid=$(cat "$dir/mariadbd.pid.launcher")
+    if mdb_wait "$dir" "$pid"; then
       break
     fi
-    if kill -0 "$pid" 2>/dev/null; then
-      mdb_print_log "$dir"
-      kill -KILL "$pid" 2>/dev/null || true
-      die "mariadbd did not answer within ${timeout}s"
-    fi
-    wait "$pid" 2>/dev/null || true
     if grep -q 'Address already in use\|Do you already have another' "$dir/mariadbd.err" 2>/dev/null && [ "$attempt" -lt 3 ]; then
       warn "mariadb: port $port was taken, retrying"
       continue
@@ -197,6 +246,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
       mdb_start "$dir" ;;
     env)  mdb_env "$(mdb_dir "${2:-}")" ;;
     stop) mdb_stop "$(mdb_dir "${2:-}")" ;;
-    *) echo "usage: $0 start [DIR] | env [DIR] | stop [DIR]" >&2; exit 2 ;;
+    crash) mdb_crash "$(mdb_dir "${2:-}")" ;;
+    restart) mdb_restart "$(mdb_dir "${2:-}")" ;;
+    *) echo "usage: $0 start [DIR] | env [DIR] | stop [DIR] | crash [DIR] | restart [DIR]" >&2; exit 2 ;;
   esac
 fi
