@@ -151,8 +151,7 @@ ZEND_METHOD(CloudAcct_Audit_Trail, list)
 		RETURN_THROWS();
 	}
 	cloudacct_actor_read(Z_OBJ_P(zactor), &actor);
-	if (actor.kind != CLOUDACCT_ACTOR_ADMIN) {
-		cloudacct_throw_forbidden("只有管理员可以查看操作日志 (only admins may read the audit trail)");
+	if (cloudacct_require_firm_admin(store, &actor, "查看操作日志") == FAILURE) {
 		RETURN_THROWS();
 	}
 	params[n++] = CLOUDACCT_PARAM_LONG(store->uniacid);

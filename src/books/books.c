@@ -726,19 +726,7 @@ ZEND_METHOD(CloudAcct_Books_Books, setLines)
 	if (!s) {
 		RETURN_THROWS();
 	}
-	if (actor.kind != CLOUDACCT_ACTOR_ADMIN) {
-		cloudacct_throw_forbidden("只有管理员可以设置账目项目 (admins only)");
-		RETURN_THROWS();
-	}
-	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(actor.id) };
-	zval scoped;
-	if (CLOUDACCT_DB_RUN(s->db, "SELECT 1 FROM {admin_store} WHERE uniacid = ? AND we7_uid = ? LIMIT 1", p, 2,
-			CLOUDACCT_FETCH_VALUE, &scoped) == FAILURE) {
-		RETURN_THROWS();
-	}
-	if (Z_TYPE(scoped) != IS_NULL) {
-		zval_ptr_dtor(&scoped);
-		cloudacct_throw_forbidden("门店管理员不能修改全公司的账目项目 (store-scoped admins may not)");
+	if (cloudacct_require_firm_admin(s, &actor, "设置全公司的账目项目") == FAILURE) {
 		RETURN_THROWS();
 	}
 	if (!lines_parse(zlines, &defs)) {

@@ -5,6 +5,8 @@
 #include "php.h"
 #include "zend_exceptions.h"
 #include "area.h"
+#include "../common/errors.h"
+#include "../db/db.h"
 
 static zend_object_handlers area_handlers;
 
@@ -82,4 +84,38 @@ cloudacct_store *cloudacct_area_store(zval *this_zv)
 		return NULL;
 	}
 	return cloudacct_store_from_obj(a->store_obj);
+}
+
+/* ---- admins limited to stores ({admin_store}, the people area's table) ---- */
+
+zend_result cloudacct_admin_scoped(cloudacct_store *s, zend_long we7_uid, bool *scoped)
+{
+	zval v;
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(we7_uid) };
+
+	ZVAL_UNDEF(&v);
+	if (CLOUDACCT_DB_RUN(s->db, "SELECT 1 FROM {admin_store} WHERE uniacid = ? AND we7_uid = ? LIMIT 1", p, 2,
+			CLOUDACCT_FETCH_VALUE, &v) == FAILURE) {
+		return FAILURE;
+	}
+	*scoped = Z_TYPE(v) == IS_LONG;
+	return SUCCESS;
+}
+
+zend_result cloudacct_require_firm_admin(cloudacct_store *s, const cloudacct_actor *a, const char *what)
+{
+	bool scoped;
+
+	if (a->kind != CLOUDACCT_ACTOR_ADMIN) {
+		cloudacct_throw_forbidden("只有管理员可以%s (admin only)", what);
+		return FAILURE;
+	}
+	if (cloudacct_admin_scoped(s, a->id, &scoped) == FAILURE) {
+		return FAILURE;
+	}
+	if (scoped) {
+		cloudacct_throw_forbidden("门店管理员不能%s，请联系总管理员 (admins limited to stores may not do this)", what);
+		return FAILURE;
+	}
+	return SUCCESS;
 }

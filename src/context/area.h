@@ -24,4 +24,11 @@ void cloudacct_area_construct(INTERNAL_FUNCTION_PARAMETERS);
 /* The Store of an area object; throws Error and returns NULL if the constructor never ran. */
 cloudacct_store *cloudacct_area_store(zval *this_zv);
 
+/* Is this 微擎 user an admin limited to some stores ({admin_store} rows)? */
+zend_result cloudacct_admin_scoped(cloudacct_store *s, zend_long we7_uid, bool *scoped);
+/* ForbiddenException unless the actor is an admin not limited to stores: what covers the whole
+ * firm (stores, settings, catalogue, calendar, book lines, notices, the audit trail) is theirs.
+ * what says what was tried ("新建门店"). */
+zend_result cloudacct_require_firm_admin(cloudacct_store *s, const cloudacct_actor *a, const char *what);
+
 #endif

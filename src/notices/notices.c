@@ -117,14 +117,11 @@ ZEND_METHOD(CloudAcct_Notices_Outbox, cancel)
 	RETURN_BOOL(cancelled);
 }
 
-static bool require_admin(zval *zactor, cloudacct_actor *actor)
+/* The notice log holds every store's clients: admins limited to stores do not see it. */
+static bool require_admin(cloudacct_store *s, zval *zactor, cloudacct_actor *actor)
 {
 	cloudacct_actor_read(Z_OBJ_P(zactor), actor);
-	if (actor->kind != CLOUDACCT_ACTOR_ADMIN) {
-		cloudacct_throw_forbidden("只有管理员可以查看和重发通知 (only admins may manage notices)");
-		return false;
-	}
-	return true;
+	return cloudacct_require_firm_admin(s, actor, "查看和重发通知") == SUCCESS;
 }
 
 /* payload (JSON text) → array in place, so callers get what was queued. */
@@ -155,7 +152,7 @@ ZEND_METHOD(CloudAcct_Notices_Outbox, get)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_area_store(ZEND_THIS);
-	if (!s || !require_admin(zactor, &actor)) {
+	if (!s || !require_admin(s, zactor, &actor)) {
 		RETURN_THROWS();
 	}
 	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(id) };
@@ -213,7 +210,7 @@ ZEND_METHOD(CloudAcct_Notices_Outbox, list)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_area_store(ZEND_THIS);
-	if (!s || !check_page(page, per_page, 3) || !require_admin(zactor, &actor)) {
+	if (!s || !check_page(page, per_page, 3) || !require_admin(s, zactor, &actor)) {
 		RETURN_THROWS();
 	}
 	params[n++] = CLOUDACCT_PARAM_LONG(s->uniacid);
@@ -260,7 +257,7 @@ ZEND_METHOD(CloudAcct_Notices_Outbox, retry)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_area_store(ZEND_THIS);
-	if (!s || !require_admin(zactor, &actor)) {
+	if (!s || !require_admin(s, zactor, &actor)) {
 		RETURN_THROWS();
 	}
 	zend_long now = cloudacct_clock_now();

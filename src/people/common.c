@@ -25,35 +25,6 @@ zend_result cloudacct_people_require_admin(const cloudacct_actor *a, const char 
 	return SUCCESS;
 }
 
-zend_result cloudacct_people_admin_scoped(cloudacct_store *s, zend_long we7_uid, bool *scoped)
-{
-	zval v;
-	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(we7_uid) };
-
-	ZVAL_UNDEF(&v);
-	if (CLOUDACCT_DB_RUN(s->db, "SELECT 1 FROM {admin_store} WHERE uniacid = ? AND we7_uid = ? LIMIT 1", p, 2,
-			CLOUDACCT_FETCH_VALUE, &v) == FAILURE) {
-		return FAILURE;
-	}
-	*scoped = Z_TYPE(v) == IS_LONG;
-	return SUCCESS;
-}
-
-zend_result cloudacct_people_require_unscoped_admin(cloudacct_store *s, const cloudacct_actor *a, const char *what)
-{
-	bool scoped;
-
-	if (cloudacct_people_require_admin(a, what) == FAILURE
-			|| cloudacct_people_admin_scoped(s, a->id, &scoped) == FAILURE) {
-		return FAILURE;
-	}
-	if (scoped) {
-		cloudacct_throw_forbidden("门店管理员不能%s，请联系总管理员 (admins limited to stores may not do this)", what);
-		return FAILURE;
-	}
-	return SUCCESS;
-}
-
 zend_result cloudacct_people_check_target_store(cloudacct_store *s, const cloudacct_actor *a, zend_long store_id,
 	const char *field)
 {

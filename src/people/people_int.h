@@ -23,10 +23,6 @@
 
 /* ForbiddenException unless the actor is an admin; what says what they tried ("新建门店"). */
 zend_result cloudacct_people_require_admin(const cloudacct_actor *a, const char *what);
-/* Is this admin limited to some stores? */
-zend_result cloudacct_people_admin_scoped(cloudacct_store *s, zend_long we7_uid, bool *scoped);
-/* ForbiddenException unless the admin is not limited to stores. */
-zend_result cloudacct_people_require_unscoped_admin(cloudacct_store *s, const cloudacct_actor *a, const char *what);
 /* A store an admin puts a row into (a new staff member, a company's store): it must exist, be
  * active and lie within the admin's stores; 0 (no store) only for admins not limited to stores.
  * ValidationException (field) for a missing/inactive store, ForbiddenException for scope. */

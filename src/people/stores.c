@@ -91,7 +91,7 @@ ZEND_METHOD(CloudAcct_People_Stores, create)
 
 	CLOUDACCT_PEOPLE_STORE(s);
 	CLOUDACCT_PEOPLE_ACTOR(zactor, &a);
-	if (cloudacct_people_require_unscoped_admin(s, &a, "新建门店") == FAILURE
+	if (cloudacct_require_firm_admin(s, &a, "新建门店") == FAILURE
 			|| cloudacct_pf_parse(data, store_fields, N_STORE_FIELDS, true, &v) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -291,7 +291,7 @@ ZEND_METHOD(CloudAcct_People_Stores, setActive)
 	CLOUDACCT_PEOPLE_STORE(s);
 	CLOUDACCT_PEOPLE_ACTOR(zactor, &a);
 	if (cloudacct_people_check_id(id, 2) == FAILURE
-			|| cloudacct_people_require_unscoped_admin(s, &a, "停用或启用门店") == FAILURE) {
+			|| cloudacct_require_firm_admin(s, &a, "停用或启用门店") == FAILURE) {
 		RETURN_THROWS();
 	}
 	store_active_ctx x = { s, &a, id, active };
@@ -403,7 +403,7 @@ ZEND_METHOD(CloudAcct_People_Stores, setAdminScope)
 			RETURN_THROWS();
 		}
 	} ZEND_HASH_FOREACH_END();
-	if (cloudacct_people_require_unscoped_admin(s, &a, "设置管理员的门店范围") == FAILURE) {
+	if (cloudacct_require_firm_admin(s, &a, "设置管理员的门店范围") == FAILURE) {
 		RETURN_THROWS();
 	}
 	if (we7_uid == a.id) {
@@ -448,7 +448,7 @@ ZEND_METHOD(CloudAcct_People_Stores, adminScope)
 		RETURN_THROWS();
 	}
 	if (we7_uid == a.id ? cloudacct_people_require_admin(&a, "查看门店范围") == FAILURE
-			: cloudacct_people_require_unscoped_admin(s, &a, "查看其他管理员的门店范围") == FAILURE) {
+			: cloudacct_require_firm_admin(s, &a, "查看其他管理员的门店范围") == FAILURE) {
 		RETURN_THROWS();
 	}
 	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(we7_uid) };

@@ -238,14 +238,11 @@ static zend_result save_body(cloudacct_connection *c, void *ctx_)
 	return rc;
 }
 
-static bool require_admin(zval *zactor, cloudacct_actor *actor)
+/* Settings cover the whole firm: admins limited to stores read and change none of them. */
+static bool require_admin(cloudacct_store *s, zval *zactor, cloudacct_actor *actor)
 {
 	cloudacct_actor_read(Z_OBJ_P(zactor), actor);
-	if (actor->kind != CLOUDACCT_ACTOR_ADMIN) {
-		cloudacct_throw_forbidden("只有管理员可以修改设置 (admins only)");
-		return false;
-	}
-	return true;
+	return cloudacct_require_firm_admin(s, actor, "修改设置") == SUCCESS;
 }
 
 ZEND_METHOD(CloudAcct_Settings, __construct)
@@ -284,7 +281,7 @@ ZEND_METHOD(CloudAcct_Settings, all)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_area_store(ZEND_THIS);
-	if (!s || !require_admin(zactor, &actor)) {
+	if (!s || !require_admin(s, zactor, &actor)) {
 		RETURN_THROWS();
 	}
 	cloudacct_param p = CLOUDACCT_PARAM_LONG(s->uniacid);
@@ -337,7 +334,7 @@ ZEND_METHOD(CloudAcct_Settings, set)
 
 	cloudacct_store *s = cloudacct_area_store(ZEND_THIS);
 	const cloudacct_setting_key *k;
-	if (!s || !require_admin(zactor, &actor) || !(k = require_key(name))) {
+	if (!s || !require_admin(s, zactor, &actor) || !(k = require_key(name))) {
 		RETURN_THROWS();
 	}
 	if (k->secret && is_masked(value)) {
@@ -374,7 +371,7 @@ ZEND_METHOD(CloudAcct_Settings, reset)
 
 	cloudacct_store *s = cloudacct_area_store(ZEND_THIS);
 	const cloudacct_setting_key *k;
-	if (!s || !require_admin(zactor, &actor) || !(k = require_key(name))) {
+	if (!s || !require_admin(s, zactor, &actor) || !(k = require_key(name))) {
 		RETURN_THROWS();
 	}
 	save_ctx ctx = { s, &actor, k, NULL };

@@ -298,7 +298,7 @@ ZEND_METHOD(CloudAcct_Work_Calendar, set)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &actor);
-	if (!s || !cloudacct_work_require_admin(&actor)) {
+	if (!s || !cloudacct_require_firm_admin(s, &actor, "设置工作日历") == SUCCESS) {
 		RETURN_THROWS();
 	}
 	ZVAL_ARR(&arr, input);

@@ -138,7 +138,7 @@ ZEND_METHOD(CloudAcct_Work_Catalog, saveCategory)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &actor);
-	if (!s || !cloudacct_work_require_admin(&actor)) {
+	if (!s || !cloudacct_require_firm_admin(s, &actor, "修改服务分类") == SUCCESS) {
 		RETURN_THROWS();
 	}
 	if (id < 0) {
@@ -196,7 +196,7 @@ ZEND_METHOD(CloudAcct_Work_Catalog, deleteCategory)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &actor);
-	if (!s || !cloudacct_work_require_admin(&actor)) {
+	if (!s || !cloudacct_require_firm_admin(s, &actor, "删除服务分类") == SUCCESS) {
 		RETURN_THROWS();
 	}
 	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(id) };
@@ -257,7 +257,7 @@ ZEND_METHOD(CloudAcct_Work_Catalog, createService)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &actor);
-	if (!s || !cloudacct_work_require_admin(&actor)) {
+	if (!s || !cloudacct_require_firm_admin(s, &actor, "新建服务") == SUCCESS) {
 		RETURN_THROWS();
 	}
 	if (!cloudacct_work_form(data, service_fields, N_SERVICE_FIELDS, &form)) {
@@ -327,7 +327,7 @@ ZEND_METHOD(CloudAcct_Work_Catalog, updateService)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &actor);
-	if (!s || !cloudacct_work_require_admin(&actor)) {
+	if (!s || !cloudacct_require_firm_admin(s, &actor, "修改服务") == SUCCESS) {
 		RETURN_THROWS();
 	}
 	memcpy(fields, service_fields, sizeof(fields));
@@ -366,7 +366,7 @@ ZEND_METHOD(CloudAcct_Work_Catalog, deleteService)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &actor);
-	if (!s || !cloudacct_work_require_admin(&actor)) {
+	if (!s || !cloudacct_require_firm_admin(s, &actor, "删除服务") == SUCCESS) {
 		RETURN_THROWS();
 	}
 	zend_long now = cloudacct_clock_now();

@@ -67,9 +67,9 @@ true
 true
 page 2: total 3, items 1, first job_assign
 uniacid 2 sees 1
-CloudAcct\ForbiddenException: 只有管理员可以查看操作日志 (only admins may read the audit trail)
-CloudAcct\ForbiddenException: 只有管理员可以查看操作日志 (only admins may read the audit trail)
-CloudAcct\ForbiddenException: 只有管理员可以查看操作日志 (only admins may read the audit trail)
+CloudAcct\ForbiddenException: 只有管理员可以查看操作日志 (admin only)
+CloudAcct\ForbiddenException: 只有管理员可以查看操作日志 (admin only)
+CloudAcct\ForbiddenException: 只有管理员可以查看操作日志 (admin only)
 ValueError: CloudAcct\Audit\Trail::record(): Argument #2 ($action) must match [a-z][a-z0-9_]* and be at most 64 characters
 ValueError: CloudAcct\Audit\Trail::record(): Argument #2 ($action) must match [a-z][a-z0-9_]* and be at most 64 characters
 ValueError: CloudAcct\Audit\Trail::record(): Argument #2 ($action) must match [a-z][a-z0-9_]* and be at most 64 characters

@@ -68,9 +68,9 @@ CloudAcct\ValidationException: tax 须为 true 或 false (lines[0].tax: bool exp
 CloudAcct\ValidationException: 账目项目只能有 key、label、kind、tax (lines[0]: unknown key)
 CloudAcct\ValidationException: 账目项目须为 {key, label, kind, tax} (lines[0]: object expected)
 CloudAcct\ValidationException: 账目项目须为 1 到 30 项的列表 (lines: list of 1..30)
-CloudAcct\ForbiddenException: 只有管理员可以设置账目项目 (admins only)
-CloudAcct\ForbiddenException: 只有管理员可以设置账目项目 (admins only)
-CloudAcct\ForbiddenException: 门店管理员不能修改全公司的账目项目 (store-scoped admins may not)
+CloudAcct\ForbiddenException: 只有管理员可以设置全公司的账目项目 (admin only)
+CloudAcct\ForbiddenException: 只有管理员可以设置全公司的账目项目 (admin only)
+CloudAcct\ForbiddenException: 门店管理员不能设置全公司的账目项目，请联系总管理员 (admins limited to stores may not do this)
 bool(true)
 7 7
 ReflectionException: Class CloudAcct\Books\Books is an internal class marked as final that cannot be instantiated without invoking its constructor

@@ -102,18 +102,18 @@ bool(false)
 CloudAcct\ValidationException: 取消原因：%s
 cancelled | 账单已付清 | 300.00
 CloudAcct\NotFoundException: 没有这条通知 (no such notice)
-CloudAcct\ForbiddenException: 只有管理员可以查看和重发通知 (only admins may manage notices)
+CloudAcct\ForbiddenException: 只有管理员可以查看和重发通知 (admin only)
 2 e3,e1
 1 1
 CloudAcct\ValidationException: 未知的筛选条件 colour (unknown filter)
 CloudAcct\ValidationException: 筛选条件 recipient_id 的值无效 (filter "recipient_id" has an invalid value)
 ValueError: CloudAcct\Notices\Outbox::list(): Argument #3 ($page) must be between 1 and 100000
 ValueError: CloudAcct\Notices\Outbox::list(): Argument #4 ($perPage) must be between 1 and 200
-CloudAcct\ForbiddenException: 只有管理员可以查看和重发通知 (only admins may manage notices)
+CloudAcct\ForbiddenException: 只有管理员可以查看和重发通知 (admin only)
 queued 1
 CloudAcct\InvalidTransitionException: 只有发送失败或已取消的通知可以重发 (only failed or cancelled notices can be requeued)
 CloudAcct\NotFoundException: 没有这条通知 (no such notice)
-CloudAcct\ForbiddenException: 只有管理员可以查看和重发通知 (only admins may manage notices)
+CloudAcct\ForbiddenException: 只有管理员可以查看和重发通知 (admin only)
 2 2 账单即将到期:300.00 / 工单已指派:代理记账
 ["id","template","title","payload","created_at","read_at"]
 job_assigned

@@ -144,5 +144,5 @@ services id string: blocks[0].ids 首页装修：第 1 个模块（推荐服务�
 services 21 ids: blocks[0].ids 首页装修：第 1 个模块（推荐服务）的服务须为最多 20 个服务编号的列表 (ids: list of up to 20)
 services limit 0: blocks[0].limit 首页装修：第 1 个模块（推荐服务）的显示数量须为 1 到 20 (limit: 1..20)
 services limit 21: blocks[0].limit 首页装修：第 1 个模块（推荐服务）的显示数量须为 1 到 20 (limit: 1..20)
-CloudAcct\ForbiddenException: 只有管理员可以修改设置 (admins only)
+CloudAcct\ForbiddenException: 只有管理员可以修改设置 (admin only)
 bool(true)

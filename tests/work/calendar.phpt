@@ -132,7 +132,7 @@ CloudAcct\ValidationException: 工作日历：周末须为 0（周日）到 6（
 CloudAcct\ValidationException: 工作日历：未知字段 (unknown key)
 CloudAcct\ValidationException: 工作日历：周末须为 0（周日）到 6（周六）的数字列表 (weekend: list of 0..6)
 CloudAcct\ValidationException: 工作日历：节假日与调休须为最多 1000 项的列表 (exceptions: a list of up to 1000)
-CloudAcct\ForbiddenException: 只有管理员可以进行此操作 (admins only)
+CloudAcct\ForbiddenException: 只有管理员可以设置工作日历 (admin only)
 CloudAcct\ValidationException: 日期须为 YYYY-MM-DD 格式的真实日期 (date: YYYY-MM-DD)
 ValueError: CloudAcct\Work\Calendar::addBusinessTime(): Argument #1 ($from) must be a unix timestamp before 3000-01-01
 ValueError: CloudAcct\Work\Calendar::addBusinessTime(): Argument #2 ($seconds) must be greater than or equal to 0
