@@ -209,6 +209,26 @@ foreach ($targets as $k => $target) {
             printf("  a billing run inside the dead worker's lease (%d s left): %s\n", $lease - $T, $r['busy'] ? 'busy, created nothing' : $r['status']);
         }
     }
+    if ($scenario !== 'billing' && $lease > $T) {
+        // a worker running inside the dead worker's lease moves other rows, never the leased ones
+        $sql = $scenario === 'sweep'
+            ? "SELECT CONCAT('job ', id) AS k, CONCAT(status, ' ', lease_token) AS v FROM {job} WHERE uniacid = 1 AND lease_token IS NOT NULL"
+              . " UNION ALL SELECT CONCAT('order ', id), CONCAT(status, ' ', lease_token) FROM {order} WHERE uniacid = 1 AND lease_token IS NOT NULL"
+            : "SELECT id AS k, CONCAT(status, ' ', lease_owner, ' ', attempts) AS v FROM {outbox} WHERE uniacid = 1 AND status = 'sending'";
+        $held = array_column($db->query($sql), 'v', 'k');
+        Clock::freeze($T);
+        $st = new Store($db, 1);
+        $r = $scenario === 'sweep' ? (new CloudAcct\Work\Scheduler($st))->runDue(Actor::system(), 50)
+            : (new CloudAcct\Notices\Sender($st, fn(bool $f) => 'FAKE_ACCESS_TOKEN', ca_fake_options($fake)))->run(100);
+        Clock::release();
+        $now = array_column($db->query($sql), 'v', 'k');
+        $moved = count(array_diff_assoc($held, $now)) + count(array_diff_key($held, $now));
+        printf("  a %s inside the dead worker's lease (%d s left): %d leased rows, %d of them touched; it did %s\n",
+            $scenario === 'sweep' ? 'sweep' : 'sender', $lease - $T, count($held), $moved, json_encode($r));
+        if ($moved > 0 || ($scenario === 'drain' && $r['reclaimed'] > 0)) {
+            $failures[] = "a worker inside the dead worker's lease touched $moved of its " . count($held) . ' leased rows';
+        }
+    }
     if ($lease > $T) {
         $leaseNotes[] = $lease - $T;
     }

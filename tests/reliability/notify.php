@@ -90,7 +90,8 @@ $attacks = [
     'tampered ciphertext' => function ($it) {
         $b = json_decode($it['notify']['body'], true);
         $ct = base64_decode($b['resource']['ciphertext']);
-        $ct[mt_rand(0, strlen($ct) - 1)] = chr(mt_rand(0, 255) ^ 1);
+        $pos = mt_rand(0, strlen($ct) - 1);
+        $ct[$pos] = chr(ord($ct[$pos]) ^ mt_rand(1, 255)); // never the byte it was
         $b['resource']['ciphertext'] = base64_encode($ct);
         return [$it['notify']['headers'], json_encode($b, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), '401 bad_signature'];
     },
@@ -206,7 +207,7 @@ for ($i = 1; $i <= $n2; $i++) {
     $fen = 20000 + $i;
     $tries = [
         ['tampered fee +0.01', $ret(['fee' => sprintf('%d.%02d', intdiv($fen + 1, 100), ($fen + 1) % 100)]), 'throws'],
-        ['tampered fee as a float', $ret(['fee' => $fen / 100]), 'throws'],
+        ['tampered fee as a float', $ret(['fee' => (float) ($fen / 100)]), 'throws'], // 201 (int) would be whole yuan, accepted
         ['unknown tid', $ret(['tid' => sprintf('C20260305UNKNOWN%08d', $i)]), 'throws'],
         ['the browser\'s return', $ret(['from' => 'return']), 'return_ignored'],
         ['genuine', $ret(), 'settled'],
