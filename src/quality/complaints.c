@@ -314,10 +314,13 @@ ZEND_METHOD(CloudAcct_Quality_Complaints, file)
 	}
 	x.deadline = cloudacct_clock_now() + hours * 3600;
 	smart_str json = {0};
-	if (atts) {
+	if (atts && zend_hash_num_elements(atts) > 0) {
+		/* A copy of our own: the caller's array may be immutable (an empty [] literal is the
+		 * read-only zend_empty_array), which a zval built with ZVAL_ARR must not point at. */
 		zval z;
-		ZVAL_ARR(&z, atts);
+		ZVAL_ARR(&z, zend_array_dup(atts));
 		php_json_encode(&json, &z, PHP_JSON_UNESCAPED_SLASHES);
+		zval_ptr_dtor(&z);
 	} else {
 		smart_str_appends(&json, "[]");
 	}
