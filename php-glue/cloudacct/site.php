@@ -7,6 +7,7 @@
 defined('IN_IA') or exit('Access Denied');
 require_once __DIR__ . '/inc/bootstrap.php';
 require_once __DIR__ . '/inc/pages.php';
+require_once __DIR__ . '/inc/actions.php';
 
 class CloudacctModuleSite extends WeModuleSite
 {
@@ -72,6 +73,66 @@ class CloudacctModuleSite extends WeModuleSite
         }
         return $staff;
     }
+    /**
+     * Pays an order, a bill or everything owed ($what as for cloudacct_do_checkout): with 微擎's
+     * payment through its cashier ($this->pay() → payResult()); with WeChat Pay v3 a page that
+     * hands the signed prepay parameters to WeixinJSBridge and then polls the bill or order
+     * (cloudacct_do_pay_state). Nothing to pay → an info page back to $back.
+     */
+    protected function payPage($client, array $what, $back, $kind, $id)
+    {
+        try {
+            $intent = cloudacct_do_checkout($client, $what, cloudacct_openid());
+        } catch (CloudacctRefused $e) {
+            message($e->getMessage(), $back, $e->kind === 'nothing_to_pay' ? 'info' : 'error');
+        } catch (Exception $e) {
+            message(cloudacct_error_text($e), $back, 'error');
+        } catch (Error $e) {
+            message(cloudacct_error_text($e), $back, 'error');
+        }
+        if ($intent['channel'] !== 'wechat_v3') {
+            $this->pay(array('tid' => $intent['tid'], 'ordersn' => $intent['tid'], 'title' => $intent['title'], 'fee' => $intent['fee']));
+            exit;
+        }
+        $resultQuery = array('op' => 'payresult', 'kind' => $kind, 'id' => $id, 'tid' => $intent['tid']);
+        $this->render('wxpay', array('title' => '微信支付', 'intent' => array('title' => $intent['title'], 'fee' => $intent['fee'], 'tid' => $intent['tid']),
+            'pay_json' => json_encode($intent['pay'], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT),
+            'done_url' => $this->createMobileUrl($kind === 'order' ? 'orders' : 'bills', $resultQuery),
+            'back' => $back, 'tabs' => $this->clientTabs($kind === 'order' ? 'jobs' : 'bills')));
+    }
+
+    /**
+     * The result page of a WeChat Pay v3 payment (op=payresult): 已支付 once the bill or order is
+     * paid — asking WeChat Pay first when the notify has not come yet — else 支付结果确认中 and
+     * the page polls op=paystate.
+     */
+    protected function payResultPage($client, $kind, $id)
+    {
+        $tid = cloudacct_str('tid');
+        $state = cloudacct_guard(function () use ($client, $kind, $id, $tid) {
+            return cloudacct_do_pay_state($client, $kind, $id, $tid);
+        }, $this->createMobileUrl('bills'));
+        $list = $kind === 'order' ? 'orders' : 'bills';
+        $this->render('wxpay_result', array('title' => $state['paid'] ? '已支付' : '支付结果确认中', 'paid' => $state['paid'],
+            'state_url' => $this->createMobileUrl($list, array('op' => 'paystate', 'kind' => $kind, 'id' => $id, 'tid' => $tid)),
+            'next' => $kind === 'order' ? $this->createMobileUrl('orders', array('op' => 'detail', 'id' => $id))
+                : ($kind === 'bill' ? $this->createMobileUrl('bills', array('op' => 'bill', 'id' => $id)) : $this->createMobileUrl('bills')),
+            'tabs' => $this->clientTabs($kind === 'order' ? 'jobs' : 'bills')));
+    }
+
+    /** The JSON answer of a payment result page's poll (op=paystate): {errno, paid, status, trade_state}. */
+    protected function payState($client, $kind, $id)
+    {
+        header('Content-Type: application/json; charset=utf-8');
+        header('Cache-Control: no-store');
+        try {
+            $s = cloudacct_do_pay_state($client, $kind, $id, cloudacct_str('tid'));
+            exit(json_encode(array('errno' => 0) + $s, JSON_UNESCAPED_UNICODE));
+        } catch (Exception $e) {
+            exit(json_encode(array('errno' => 1, 'message' => cloudacct_error_text($e)), JSON_UNESCAPED_UNICODE));
+        }
+    }
+
     /** The bottom tab bar of staff pages. */
     protected function staffTabs($on)
     {

@@ -253,6 +253,43 @@ abstract class WeModuleWxapp extends WeBase
 {
     public $token;
 
+    /**
+     * 微擎's WeModuleWxapp::pay($order) (['tid', 'fee' => yuan, 'title']): a core_paylog row of type
+     * wxapp for the fan, then the JSAPI parameters for wx.requestPayment (wechat_build after the
+     * unified order). The dev host has no WeChat Pay: the prepay id is made up, the signature is
+     * 微擎's MD5 over the parameters with the account key, and the cashier (c=mc&a=cash&do=devpay,
+     * plid) stands in for WeChat's notify, calling this class's payResult().
+     */
+    protected function pay($order)
+    {
+        global $_W;
+        if (empty($order['tid']) || !isset($order['fee'])) {
+            return error(1, '支付参数不完整');
+        }
+        $fee = round((float) $order['fee'], 2);
+        $log = pdo_get('core_paylog', ['uniacid' => $_W['uniacid'], 'module' => $this->module['name'], 'tid' => (string) $order['tid']]);
+        if (!$log) {
+            $mid = (int) pdo_getcolumn('modules', ['name' => $this->module['name']], 'mid');
+            pdo_insert('core_paylog', [
+                'type' => 'wxapp', 'uniacid' => $_W['uniacid'], 'acid' => $_W['acid'], 'openid' => (string) $_W['openid'],
+                'uniontid' => date('YmdHis') . sprintf('%06d', $mid) . random(8, true), 'tid' => (string) $order['tid'],
+                'fee' => sprintf('%.2f', $fee), 'card_fee' => sprintf('%.2f', $fee), 'status' => 0, 'module' => $this->module['name'],
+                'tag' => iserializer(['acid' => $_W['acid'], 'uid' => $_W['member']['uid'] ?? 0]),
+                'is_usecard' => 0, 'card_type' => 0, 'card_id' => '', 'encrypt_code' => '', 'is_wish' => 0,
+            ]);
+            $log = pdo_get('core_paylog', ['plid' => pdo_insertid()]);
+        }
+        if ((int) $log['status'] !== 0) {
+            return error(1, '这个订单已经支付成功, 不需要重复支付.');
+        }
+        $params = ['appId' => (string) ($_W['account']['key'] ?? ''), 'timeStamp' => (string) TIMESTAMP, 'nonceStr' => random(32),
+            'package' => 'prepay_id=wxdev' . $log['plid'] . random(12), 'signType' => 'MD5'];
+        ksort($params);
+        $params['paySign'] = strtoupper(md5(urldecode(http_build_query($params)) . '&key=' . md5((string) ($_W['account']['key'] ?? ''))));
+        $params['plid'] = (int) $log['plid'];
+        return $params;
+    }
+
     public function result($errno, $message, $data = '')
     {
         header('Content-Type: application/json; charset=utf-8');

@@ -215,6 +215,19 @@ function cloudacct_submitted()
 
 // ---------------------------------------------------------------- errors
 
+/** Something the glue refuses before the extension is asked (a Chinese message; $kind names the error for JSON). */
+class CloudacctRefused extends Exception
+{
+    public $kind;
+
+    public function __construct($message, $kind = 'refused')
+    {
+        parent::__construct($message);
+        $this->kind = $kind;
+    }
+}
+
+
 function cloudacct_log($e)
 {
     error_log('[cloudacct] ' . get_class($e) . ': ' . $e->getMessage() . ' @ ' . $e->getFile() . ':' . $e->getLine());
@@ -233,7 +246,7 @@ function cloudacct_error_text($e)
         }
         return '数据库暂时不可用，请稍后再试。';
     }
-    if ($e instanceof CloudAcct\Exception) {
+    if ($e instanceof CloudAcct\Exception || $e instanceof CloudacctRefused) {
         return $e->getMessage();
     }
     cloudacct_log($e);

@@ -7,45 +7,29 @@ defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
 
 list($client, $current) = $this->requireClient();
-$billing = cloudacct_area('Ledger\Billing');
-$payments = cloudacct_area('Ledger\Payments');
 $op = cloudacct_str('op', 'list');
 $id = cloudacct_int('id');
 $statusLabels = cloudacct_money_labels('bill_status');
 $listUrl = $this->createMobileUrl('bills');
 
 if ($op === 'pay' || $op === 'payall') {
-    $target = $op === 'pay' ? array('bill_id' => $id) : null;
-    $clientId = $current;
-    if ($op === 'pay') {
-        $bill = cloudacct_guard(function () use ($billing, $client, $id) {
-            return $billing->bill($client, $id);
-        }, $listUrl);
-        if ($bill['status'] !== 'open') {
-            message('该账单' . cloudacct_label($statusLabels, $bill['status']) . '，无需支付。', $listUrl, 'info');
-        }
-        $clientId = (int) $bill['client_id'];
-    } else {
-        $summary = cloudacct_guard(function () use ($client, $current) {
-            return cloudacct_area('Ledger\Accounts')->summary($client, $current);
-        });
-        if ((int) $summary['balance_fen'] <= 0) {
-            message('您没有待缴的费用。', $listUrl, 'info');
-        }
-        $target = array('amount_fen' => (int) $summary['balance_fen']);
-    }
-    $intent = cloudacct_guard(function () use ($payments, $client, $clientId, $target) {
-        return $payments->checkout($client, $clientId, $target);
-    }, $listUrl);
-    $this->pay(array('tid' => $intent['tid'], 'ordersn' => $intent['tid'], 'title' => $intent['title'], 'fee' => $intent['fee']));
-    exit;
+    // 微擎's cashier, or with payment_mode wechat_v3 the WeixinJSBridge page (site.php payPage)
+    $this->payPage($client, $op === 'pay' ? array('bill_id' => $id) : array('all' => $current), $listUrl,
+        $op === 'pay' ? 'bill' : 'all', $op === 'pay' ? $id : $current);
+}
+
+if ($op === 'paystate') {
+    $this->payState($client, cloudacct_str('kind') === 'all' ? 'all' : 'bill', $id);
+}
+
+if ($op === 'payresult') {
+    $this->payResultPage($client, cloudacct_str('kind') === 'all' ? 'all' : 'bill', $id);
 }
 
 if ($op === 'bill') {
-    $bill = cloudacct_guard(function () use ($billing, $client, $id) {
-        return $billing->bill($client, $id);
+    $bill = cloudacct_guard(function () use ($client, $id) {
+        return cloudacct_do_bill($client, $id);
     }, $listUrl);
-    $bill['status_label'] = cloudacct_label($statusLabels, $bill['status']);
     foreach (array('amount', 'paid', 'waived', 'owed') as $k) {
         $bill[$k] = cloudacct_yuan($bill[$k . '_fen']);
     }
@@ -54,8 +38,8 @@ if ($op === 'bill') {
 }
 
 if ($op === 'receipt') {
-    $r = cloudacct_guard(function () use ($payments, $client, $id) {
-        return $payments->receipt($client, $id);
+    $r = cloudacct_guard(function () use ($client, $id) {
+        return cloudacct_do_receipt($client, $id);
     }, $this->createMobileUrl('bills', array('op' => 'payments')));
     $r['paid'] = cloudacct_date($r['paid_at']);
     $r['method_label'] = cloudacct_label(cloudacct_money_labels('method'), $r['method']);
@@ -68,8 +52,8 @@ if ($op === 'receipt') {
 
 if ($op === 'payments') {
     $page = cloudacct_page();
-    $result = cloudacct_guard(function () use ($payments, $client, $current, $page) {
-        return $payments->list($client, $current, $page, 20);
+    $result = cloudacct_guard(function () use ($client, $current, $page) {
+        return cloudacct_do_payments($client, $current, $page);
     });
     $channels = cloudacct_money_labels('channel');
     $rows = array();
@@ -84,14 +68,12 @@ if ($op === 'payments') {
 }
 
 $status = cloudacct_str('status', 'open');
-$filter = isset($statusLabels[$status]) ? array('status' => $status) : array();
 $page = cloudacct_page();
-$summary = cloudacct_guard(function () use ($client, $current) {
-    return cloudacct_area('Ledger\Accounts')->summary($client, $current);
+$both = cloudacct_guard(function () use ($client, $current, $status, $page) {
+    return cloudacct_do_bills($client, $current, $status, $page);
 });
-$result = cloudacct_guard(function () use ($billing, $client, $current, $filter, $page) {
-    return $billing->bills($client, $current, $filter, $page, 20);
-});
+$summary = $both['summary'];
+$result = $both['bills'];
 $rows = array();
 foreach ($result['items'] as $b) {
     $rows[] = $b + array('status_label' => cloudacct_label($statusLabels, $b['status']), 'owed' => cloudacct_yuan($b['owed_fen']),

@@ -9,7 +9,6 @@ global $_W, $_GPC;
 require_once __DIR__ . '/../books.php';
 
 list($client, $current, $companies) = $this->requireClient();
-$books = cloudacct_area('Books\Books');
 // another of the contact's companies may be chosen here (the extension checks it again)
 $want = cloudacct_int('client_id');
 $switch = array();
@@ -31,12 +30,8 @@ $error = null;
 if (($op === 'confirm' || $op === 'dispute') && cloudacct_submitted()) {
     $revision = cloudacct_int('revision');
     $comment = cloudacct_text('comment');
-    if (cloudacct_attempt(function () use ($books, $client, $op, $id, $revision, $comment) {
-        if ($op === 'confirm') {
-            $books->confirm($client, $id, $revision);
-        } else {
-            $books->dispute($client, $id, $revision, $comment);
-        }
+    if (cloudacct_attempt(function () use ($client, $op, $id, $revision, $comment) {
+        cloudacct_do_book_confirm($client, $id, $revision, $op === 'confirm', $comment);
     }, $error)) {
         message($op === 'confirm' ? '已确认本期税额，会计将为您办理申报。' : '已提交异议，会计会尽快核对并更正。', $detailUrl, 'success');
     }
@@ -44,8 +39,8 @@ if (($op === 'confirm' || $op === 'dispute') && cloudacct_submitted()) {
 }
 
 if ($op === 'detail') {
-    $book = cloudacct_guard(function () use ($books, $client, $id) {
-        return $books->get($client, $id);
+    $book = cloudacct_guard(function () use ($client, $id) {
+        return cloudacct_do_book($client, $id);
     }, $listUrl);
     $this->render('book', array('title' => '账目详情', 'book' => cloudacct_books_view($book), 'error' => $error,
         'comment' => $op === 'detail' && $error ? cloudacct_text('comment') : '',
@@ -57,8 +52,8 @@ if ($op === 'detail') {
 $company = cloudacct_guard(function () use ($client, $current) {
     return cloudacct_area('People\Clients')->get($client, $current);
 });
-$periods = cloudacct_guard(function () use ($books, $client, $current) {
-    return $books->periods($client, $current);
+$periods = cloudacct_guard(function () use ($client, $current) {
+    return cloudacct_do_book_periods($client, $current);
 });
 $rows = array();
 foreach ($periods as $p) {

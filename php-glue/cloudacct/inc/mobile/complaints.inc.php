@@ -9,7 +9,6 @@ defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
 
 list($client, $current) = $this->requireClient();
-$complaints = cloudacct_area('Quality\Complaints');
 $op = cloudacct_str('op', 'list');
 $id = cloudacct_int('id');
 $error = null;
@@ -20,13 +19,9 @@ if ($op === 'new') {
     if (cloudacct_submitted()) {
         $files = cloudacct_upload_attachments('attachments', $error);
         if ($files !== false) {
-            $input = array('client_id' => $current, 'description' => $form['description'], 'attachments' => $files);
-            if ($form['job_id'] > 0) {
-                $input['job_id'] = $form['job_id'];
-            }
             $newId = 0;
-            if (cloudacct_attempt(function () use ($complaints, $client, $input) {
-                return $complaints->file($client, $input);
+            if (cloudacct_attempt(function () use ($client, $current, $form, $files) {
+                return cloudacct_do_complain($client, $current, $form['description'], $form['job_id'], $files);
             }, $error, $newId)) {
                 message('投诉已提交，我们会尽快处理并回复您。', $this->createMobileUrl('complaints', array('op' => 'detail', 'id' => $newId)), 'success');
             }
@@ -50,14 +45,8 @@ if ($op === 'new') {
 $writes = array('reply' => '已发送', 'reopen' => '投诉已重新打开，我们会再次处理。', 'close' => '感谢您的确认，投诉已关闭。');
 if (isset($writes[$op]) && cloudacct_submitted()) {
     $text = cloudacct_text('text');
-    if (cloudacct_attempt(function () use ($complaints, $client, $id, $op, $text) {
-        if ($op === 'reply') {
-            $complaints->comment($client, $id, $text);
-        } elseif ($op === 'reopen') {
-            $complaints->reopen($client, $id, $text);
-        } else {
-            $complaints->close($client, $id, $text);
-        }
+    if (cloudacct_attempt(function () use ($client, $id, $op, $text) {
+        cloudacct_do_complaint_write($client, $id, $op, $text);
     }, $error)) {
         message($writes[$op], $detailUrl, 'success');
     }
@@ -65,8 +54,8 @@ if (isset($writes[$op]) && cloudacct_submitted()) {
 }
 
 if ($op === 'detail') {
-    $c = cloudacct_guard(function () use ($complaints, $client, $id) {
-        return $complaints->get($client, $id);
+    $c = cloudacct_guard(function () use ($client, $id) {
+        return cloudacct_do_complaint($client, $id);
     }, $this->createMobileUrl('complaints'));
     $this->render('complaint', array('title' => '投诉详情', 'c' => cloudacct_complaint_view($c), 'error' => $error,
         'thread' => cloudacct_complaint_thread($c['thread'], 'client'),
@@ -79,8 +68,8 @@ if ($op === 'detail') {
 }
 
 $page = cloudacct_page();
-$result = cloudacct_guard(function () use ($complaints, $client, $current, $page) {
-    return $complaints->list($client, array('client_id' => $current), $page, 20);
+$result = cloudacct_guard(function () use ($client, $current, $page) {
+    return cloudacct_do_complaints($client, array('client_id' => $current), $page);
 });
 $rows = array();
 foreach ($result['items'] as $c) {

@@ -8,7 +8,6 @@ defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
 
 list($client, $current) = $this->requireClient();
-$jobs = cloudacct_area('Work\Jobs');
 $op = cloudacct_str('op', 'list');
 $id = cloudacct_int('id');
 $error = null;
@@ -18,8 +17,8 @@ if ($op === 'reply' && cloudacct_submitted()) {
     $reply = cloudacct_text('reply');
     $files = cloudacct_upload_attachments('attachments', $error);
     if ($files !== false) {
-        if (cloudacct_attempt(function () use ($jobs, $client, $id, $reply, $files) {
-            $jobs->clientReplied($client, $id, $reply, $files);
+        if (cloudacct_attempt(function () use ($client, $id, $reply, $files) {
+            cloudacct_do_reply($client, $id, $reply, $files);
         }, $error)) {
             message('已回复，会计会继续为您办理。', $detailUrl, 'success');
         }
@@ -33,16 +32,17 @@ if ($op === 'reply' && cloudacct_submitted()) {
 if ($op === 'rate' && cloudacct_submitted()) {
     $ratings = cloudacct_area('Quality\Ratings');
     $overall = cloudacct_str('overall');
+    $posted = array();
     $scores = array();
     foreach ($ratings->dimensions() as $i => $dim) {
-        $v = cloudacct_str('score_' . $i);
-        if ($v !== '') {
-            $scores[$dim] = preg_match('/^[1-5]$/', $v) ? (int) $v : -1;
+        $posted[$i] = cloudacct_str('score_' . $i);
+        if ($posted[$i] !== '') {
+            $scores[$dim] = preg_match('/^[1-5]$/', $posted[$i]) ? (int) $posted[$i] : -1;
         }
     }
     $comment = cloudacct_text('comment');
-    if (cloudacct_attempt(function () use ($ratings, $client, $id, $overall, $scores, $comment) {
-        return $ratings->rate($client, $id, $overall, $scores, $comment);
+    if (cloudacct_attempt(function () use ($client, $id, $overall, $posted, $comment) {
+        return cloudacct_do_rate($client, $id, $overall, $posted, $comment);
     }, $error)) {
         message('感谢您的评价！', $detailUrl, 'success');
     }
@@ -51,30 +51,17 @@ if ($op === 'rate' && cloudacct_submitted()) {
 }
 
 if ($op === 'detail') {
-    $job = cloudacct_guard(function () use ($jobs, $client, $id) {
-        return $jobs->get($client, $id);
+    $view = cloudacct_guard(function () use ($client, $id) {
+        return cloudacct_do_job($client, $id);
     }, $this->createMobileUrl('jobs'));
-    $timeline = cloudacct_guard(function () use ($jobs, $client, $id) {
-        return $jobs->timeline($client, $id);
-    });
+    $job = $view['job'];
     $events = array();
-    foreach ($timeline as $e) {
-        $events[] = array(
-            'at' => cloudacct_date($e['at']),
-            'status' => $e['kind'] === 'status',
-            'label' => $e['kind'] === 'status' ? $e['label'] : '',
-            'event_label' => isset($e['event_label']) ? $e['event_label'] : '',
-            'text' => isset($e['text']) ? $e['text'] : '',
-            'files' => cloudacct_attachment_links(isset($e['attachments']) ? $e['attachments'] : array()),
-        );
+    foreach ($view['timeline'] as $e) {
+        $events[] = array('at' => cloudacct_date($e['at']), 'status' => $e['kind'] === 'status') + $e;
     }
-    $job['files'] = cloudacct_attachment_links($job['attachments']);
     $job['created'] = cloudacct_date($job['created_at']);
     // 评价: the rating once given, else the form for a done or closed job
-    $ratings = cloudacct_area('Quality\Ratings');
-    $rating = cloudacct_guard(function () use ($ratings, $client, $id) {
-        return $ratings->forJob($client, $id);
-    });
+    $rating = $view['rating'];
     $rateDims = array();
     if ($rating) {
         $rating['at'] = cloudacct_date($rating['created_at']);
@@ -82,9 +69,9 @@ if ($op === 'detail') {
         foreach (is_array($rating['scores']) ? $rating['scores'] : array() as $dim => $score) {
             $rating['score_rows'][] = array('name' => (string) $dim, 'score' => (int) $score, 'stars' => str_repeat('★', (int) $score) . str_repeat('☆', 5 - (int) $score));
         }
-    } elseif (in_array($job['status'], array('done', 'closed'), true)) {
+    } elseif ($view['can_rate']) {
         $posted = isset($rateForm) ? $rateForm : array('overall' => '', 'scores' => array(), 'comment' => '');
-        foreach ($ratings->dimensions() as $i => $dim) {
+        foreach ($view['dimensions'] as $i => $dim) {
             $rateDims[] = array('field' => 'score_' . $i, 'name' => $dim, 'opts' => array(1, 2, 3, 4, 5), 'value' => isset($posted['scores'][$dim]) ? (int) $posted['scores'][$dim] : 0);
         }
     }
@@ -93,15 +80,15 @@ if ($op === 'detail') {
         'overall_options' => array('good' => '好评', 'neutral' => '中评', 'bad' => '差评'),
         'rate_action' => $this->createMobileUrl('jobs', array('op' => 'rate', 'id' => $id)),
         'complain_url' => $this->createMobileUrl('complaints', array('op' => 'new', 'job_id' => $id)),'title' => $job['title'], 'job' => $job, 'events' => array_reverse($events), 'error' => $error,
-        'can_reply' => in_array('client_replied', isset($job['actions']) ? $job['actions'] : array(), true),
+        'can_reply' => $view['can_reply'],
         'reply_action' => $this->createMobileUrl('jobs', array('op' => 'reply', 'id' => $id)),
         'order_url' => !empty($job['order_id']) ? $this->createMobileUrl('orders', array('op' => 'detail', 'id' => $job['order_id'])) : '',
         'back' => $this->createMobileUrl('jobs'), 'tabs' => $this->clientTabs('jobs')));
 }
 
 $page = cloudacct_page();
-$result = cloudacct_guard(function () use ($jobs, $client, $current, $page) {
-    return $jobs->list($client, 'client', array('client_id' => $current), $page, 20);
+$result = cloudacct_guard(function () use ($client, $current, $page) {
+    return cloudacct_do_jobs($client, $current, $page);
 });
 $rows = array();
 foreach ($result['items'] as $j) {

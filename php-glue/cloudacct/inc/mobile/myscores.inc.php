@@ -8,7 +8,6 @@ defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
 
 $staff = $this->requireStaff();
-$ratings = cloudacct_area('Quality\Ratings');
 $complaints = cloudacct_area('Quality\Complaints');
 $op = cloudacct_str('op', 'list');
 
@@ -25,9 +24,10 @@ if ($op === 'complaint') {
 }
 
 $page = cloudacct_page();
-$mine = cloudacct_guard(function () use ($ratings, $staff, $page) {
-    return $ratings->forStaff($staff, $staff->id, $page, 20);
+$all = cloudacct_guard(function () use ($staff, $page) {
+    return cloudacct_do_my_scores($staff, $page);
 });
+$mine = $all['ratings'];
 $summary = $mine['summary'];
 $dims = array();
 foreach (isset($summary['dimensions']) && is_array($summary['dimensions']) ? $summary['dimensions'] : array() as $name => $avg) {
@@ -43,21 +43,14 @@ foreach ($mine['items'] as $r) {
     $r['score_text'] = implode(' · ', $r['score_text']);
     $rows[] = $r;
 }
-$about = cloudacct_guard(function () use ($complaints, $staff) {
-    return $complaints->list($staff, array(), 1, 20);
-});
+$about = $all['complaints'];
 $crows = array();
 foreach ($about['items'] as $c) {
     $crows[] = cloudacct_complaint_view($c) + array('url' => $this->createMobileUrl('myscores', array('op' => 'complaint', 'id' => $c['id'])));
 }
-$performance = cloudacct_area('Quality\Performance');
 $months = array();
-$thisMonth = cloudacct_period();
-foreach (array('本月' => $thisMonth, '上月' => cloudacct_prev_period($thisMonth)) as $label => $p) {
-    $f = cloudacct_guard(function () use ($performance, $staff, $p) {
-        return $performance->forStaff($staff, $staff->id, $p);
-    });
-    $months[] = array('label' => $label, 'period' => $p) + cloudacct_performance_view($f);
+foreach (array('本月' => 'this_month', '上月' => 'last_month') as $label => $k) {
+    $months[] = array('label' => $label) + cloudacct_performance_view($all['performance'][$k]);
 }
 $this->render('myscores', array('title' => '我的评分', 'summary' => $summary, 'dims' => $dims, 'rows' => $rows, 'complaints' => $crows,
     'months' => $months, 'more' => $page * 20 < $mine['total'] ? $this->createMobileUrl('myscores', array('page' => $page + 1)) : '',

@@ -27,8 +27,8 @@ if ($op === 'new') {
             $request = array('title' => $form['title'], 'description' => $form['description'], 'urgency' => $form['urgency'] ? 1 : 0,
                 'attachments' => $files);
             $order = null;
-            if (cloudacct_attempt(function () use ($orders, $client, $current, $serviceId, $request) {
-                return $orders->place($client, $current, $serviceId, $request);
+            if (cloudacct_attempt(function () use ($client, $current, $serviceId, $request) {
+                return cloudacct_do_place_order($client, $current, $serviceId, $request);
             }, $error, $order)) {
                 if ($order['status'] === 'pending_payment') {
                     header('Location: ' . $this->createMobileUrl('orders', array('op' => 'pay', 'id' => $order['id'])));
@@ -47,47 +47,42 @@ if ($op === 'new') {
 }
 
 if ($op === 'pay') {
-    $order = cloudacct_guard(function () use ($orders, $client, $id) {
-        return $orders->get($client, $id);
-    }, $this->createMobileUrl('orders'));
-    if ($order['status'] !== 'pending_payment') {
-        message('该订单' . $order['status_label'] . '，无需支付。', $detailUrl, 'info');
-    }
-    $intent = cloudacct_guard(function () use ($client, $order) {
-        return cloudacct_area('Ledger\Payments')->checkout($client, (int) $order['client_id'], array('order_id' => (int) $order['id']));
-    }, $detailUrl);
-    $this->pay(array('tid' => $intent['tid'], 'ordersn' => $intent['tid'], 'title' => $intent['title'], 'fee' => $intent['fee']));
-    exit;
+    $this->payPage($client, array('order_id' => $id), $detailUrl, 'order', $id);
+}
+
+if ($op === 'paystate') {
+    $this->payState($client, 'order', $id);
+}
+
+if ($op === 'payresult') {
+    $this->payResultPage($client, 'order', $id);
 }
 
 if ($op === 'cancel' && cloudacct_submitted()) {
     $reason = cloudacct_str('reason');
-    cloudacct_guard(function () use ($orders, $client, $id, $reason) {
-        $orders->cancel($client, $id, $reason);
+    cloudacct_guard(function () use ($client, $id, $reason) {
+        cloudacct_do_cancel_order($client, $id, $reason);
     }, $detailUrl);
     message('订单已取消', $detailUrl, 'success');
 }
 
 if ($op === 'refund' && cloudacct_submitted()) {
     $reason = cloudacct_str('reason');
-    cloudacct_guard(function () use ($orders, $client, $id, $reason) {
-        $orders->requestRefund($client, $id, $reason);
+    cloudacct_guard(function () use ($client, $id, $reason) {
+        cloudacct_do_refund_request($client, $id, $reason);
     }, $detailUrl);
     message('退款申请已提交，客服审核后原路退回。', $detailUrl, 'success');
 }
 
 if ($op === 'detail') {
-    $order = cloudacct_guard(function () use ($orders, $client, $id) {
-        return $orders->get($client, $id);
+    $order = cloudacct_guard(function () use ($client, $id) {
+        return cloudacct_do_order($client, $id);
     }, $this->createMobileUrl('orders'));
     $order['created'] = cloudacct_date($order['created_at']);
     $order['paid'] = cloudacct_date($order['paid_at']);
     $order['refunded'] = cloudacct_yuan($order['refunded_fen']);
-    $order['files'] = cloudacct_attachment_links($order['attachments']);
-    $actions = isset($order['actions']) ? $order['actions'] : array();
     $this->render('order_detail', array('title' => '订单详情', 'o' => $order,
-        'can_pay' => $order['status'] === 'pending_payment', 'can_cancel' => in_array('cancel', $actions, true),
-        'can_refund' => in_array('refund_request', $actions, true),
+        'can_pay' => $order['can_pay'], 'can_cancel' => $order['can_cancel'], 'can_refund' => $order['can_refund'],
         'pay_url' => $this->createMobileUrl('orders', array('op' => 'pay', 'id' => $id)),
         'cancel_action' => $this->createMobileUrl('orders', array('op' => 'cancel', 'id' => $id)),
         'refund_action' => $this->createMobileUrl('orders', array('op' => 'refund', 'id' => $id)),
@@ -96,8 +91,8 @@ if ($op === 'detail') {
 }
 
 $page = cloudacct_page();
-$result = cloudacct_guard(function () use ($orders, $client, $current, $page) {
-    return $orders->list($client, array('client_id' => $current), $page, 20);
+$result = cloudacct_guard(function () use ($client, $current, $page) {
+    return cloudacct_do_orders($client, $current, $page);
 });
 $rows = array();
 foreach ($result['items'] as $o) {

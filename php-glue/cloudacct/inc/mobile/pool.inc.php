@@ -29,18 +29,18 @@ if ($op === 'state') {
 if ($op === 'grab' && cloudacct_submitted()) {
     $id = cloudacct_int('id');
     $error = null;
-    if (cloudacct_attempt(function () use ($jobs, $staff, $id) {
-        $jobs->grab($staff, $id);
+    if (cloudacct_attempt(function () use ($staff, $id) {
+        cloudacct_do_grab($staff, $id);
     }, $error)) {
         message('抢单成功！请尽快联系客户开始办理。', $this->createMobileUrl('work', array('op' => 'detail', 'id' => $id)), 'success');
     }
     $lost = strpos($error['message'], '已被抢走') !== false;
-    message($lost ? '手慢了，该工单已被抢走。' : $error['message'], $this->createMobileUrl('pool'), $lost ? 'info' : 'error');
+    message($error['message'], $this->createMobileUrl('pool'), $lost ? 'info' : 'error');
 }
 
 $page = cloudacct_page();
-$result = cloudacct_guard(function () use ($jobs, $staff, $page) {
-    return $jobs->list($staff, 'pool', array(), $page, 20);
+$result = cloudacct_guard(function () use ($staff, $page) {
+    return cloudacct_do_pool($staff, $page);
 });
 $rows = array();
 foreach ($result['items'] as $j) {

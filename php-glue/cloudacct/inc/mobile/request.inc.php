@@ -15,7 +15,7 @@ if (cloudacct_submitted()) {
             'urgency' => $form['urgency'] ? 1 : 0, 'attachments' => $files);
         $jobId = 0;
         if (cloudacct_attempt(function () use ($client, $current, $input) {
-            return cloudacct_area('Work\Jobs')->request($client, $current, $input);
+            return cloudacct_do_request($client, $current, $input);
         }, $error, $jobId)) {
             message('需求已提交，会计接单后会及时与您联系。', $this->createMobileUrl('jobs', array('op' => 'detail', 'id' => $jobId)), 'success');
         }

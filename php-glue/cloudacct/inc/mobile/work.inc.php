@@ -8,40 +8,19 @@ defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
 
 $staff = $this->requireStaff();
-$jobs = cloudacct_area('Work\Jobs');
 $op = cloudacct_str('op', 'list');
 $id = cloudacct_int('id');
 $error = null;
 $detailUrl = $this->createMobileUrl('work', array('op' => 'detail', 'id' => $id));
-$done = array('start' => '已开始办理', 'progress' => '进度已发布', 'ask' => '已通知客户补充资料', 'replied' => '已记录客户答复',
-    'complete' => '已标记为办理完成', 'release' => '已退回抢单池');
+$done = cloudacct_staff_job_ops();
 
 if (isset($done[$op]) && cloudacct_submitted()) {
     $text = cloudacct_text('text');
     $files = in_array($op, array('progress', 'ask'), true) ? cloudacct_upload_attachments('attachments', $error) : array();
     if ($files !== false) {
         $internal = cloudacct_str('internal') === '1';
-        if (cloudacct_attempt(function () use ($jobs, $staff, $id, $op, $text, $internal, $files) {
-            switch ($op) {
-                case 'start':
-                    $jobs->start($staff, $id);
-                    break;
-                case 'progress':
-                    $jobs->addProgress($staff, $id, $text, $internal, $files);
-                    break;
-                case 'ask':
-                    $jobs->askClient($staff, $id, $text, $files);
-                    break;
-                case 'replied':
-                    $jobs->clientReplied($staff, $id, $text);
-                    break;
-                case 'complete':
-                    $jobs->complete($staff, $id, $text);
-                    break;
-                case 'release':
-                    $jobs->release($staff, $id, $text);
-                    break;
-            }
+        if (cloudacct_attempt(function () use ($staff, $id, $op, $text, $internal, $files) {
+            cloudacct_do_staff_job_op($staff, $id, $op, $text, $internal, $files);
         }, $error)) {
             message($done[$op], $op === 'release' ? $this->createMobileUrl('work') : $detailUrl, 'success');
         }
@@ -53,47 +32,34 @@ if (isset($done[$op]) && cloudacct_submitted()) {
 }
 
 if ($op === 'detail') {
-    $job = cloudacct_guard(function () use ($jobs, $staff, $id) {
-        return $jobs->get($staff, $id);
+    $view = cloudacct_guard(function () use ($staff, $id) {
+        return cloudacct_do_staff_job($staff, $id); // refuses a job that is not mine
     }, $this->createMobileUrl('work'));
-    if ((int) $job['assignee_id'] !== (int) $staff->id) {
-        message('该工单不是您负责的。', $this->createMobileUrl('work'), 'error');
-    }
-    $progress = cloudacct_guard(function () use ($jobs, $staff, $id) {
-        return $jobs->progress($staff, $id);
-    });
+    $job = $view['job'];
+    $company = $view['company'];
     $entries = array();
-    foreach (array_reverse($progress) as $p) {
-        $entries[] = array('text' => $p['body'], 'internal' => $p['visibility'] !== 'client', 'at' => cloudacct_date($p['created_at']),
-            'author' => cloudacct_label(cloudacct_labels('actor_kind'), $p['author_kind']), 'files' => cloudacct_attachment_links($p['attachments']));
+    foreach ($view['entries'] as $p) {
+        $entries[] = array('at' => cloudacct_date($p['at'])) + $p;
     }
-    $company = null;
-    try {
-        $company = cloudacct_area('People\Clients')->get($staff, (int) $job['client_id']);
-    } catch (Exception $e) {
-        $company = null; // not their client: the job alone
-    }
-    $job['files'] = cloudacct_attachment_links($job['attachments']);
     $job['created'] = cloudacct_date($job['created_at']);
     $job['due'] = cloudacct_date($job['due_at']);
-    $actions = array_flip(isset($job['actions']) ? $job['actions'] : array());
+    // my own client: straight to its books (上传账目) from the job
+    $bookUrl = $company && isset($company['accountant_id']) && (int) $company['accountant_id'] === (int) $staff->id
+        ? $this->createMobileUrl('bookedit', array('client_id' => (int) $company['id'])) : '';
     $urls = array();
     foreach (array_keys($done) as $a) {
         $urls[$a] = $this->createMobileUrl('work', array('op' => $a, 'id' => $id));
     }
     $this->render('work_job', array('title' => $job['title'], 'job' => $job, 'company' => $company, 'entries' => $entries,
         'error' => $error, 'urls' => $urls,
-        'can' => array('start' => isset($actions['start']), 'ask' => isset($actions['ask_client']), 'replied' => isset($actions['client_replied']),
-            'complete' => isset($actions['complete']), 'release' => isset($actions['release']),
-            'progress' => in_array($job['status'], array('assigned', 'in_progress', 'waiting_client', 'done'), true)),
+        'can' => $view['can'], 'book_url' => $bookUrl,
         'back' => $this->createMobileUrl('work'), 'tabs' => $this->staffTabs('work')));
 }
 
 $status = cloudacct_str('status');
-$filter = $status !== '' && $status !== 'all' ? array('status' => $status) : array();
 $page = cloudacct_page();
-$result = cloudacct_guard(function () use ($jobs, $staff, $filter, $page) {
-    return $jobs->list($staff, 'mine', $filter, $page, 20);
+$result = cloudacct_guard(function () use ($staff, $status, $page) {
+    return cloudacct_do_my_jobs($staff, $status, $page);
 });
 $rows = array();
 foreach ($result['items'] as $j) {
