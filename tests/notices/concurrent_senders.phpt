@@ -26,6 +26,7 @@ CloudAcct\Clock::freeze((int) getenv('CA_NOW'));
 $db = new CloudAcct\Db\Connection(ca_options(['database' => 'cloudacct_t_n_concurrent']));
 $sender = new CloudAcct\Notices\Sender(new CloudAcct\Store($db, 1), fn(bool $f) => 'FAKE_ACCESS_TOKEN',
     ['plain_http' => true, 'connect_to' => json_decode(getenv('CA_CONNECT_TO'), true), 'concurrency' => 8]);
+echo "ready\n"; fgets(STDIN); // the barrier: all workers start together
 $sent = 0;
 do {
     $r = $sender->run(25);
@@ -39,9 +40,21 @@ putenv('CA_INC=' . realpath(__DIR__ . '/../inc/config.inc'));
 putenv('CA_NOW=' . CA_NOW);
 putenv('CA_CONNECT_TO=' . json_encode(ca_fake_connect_to($fake)));
 $cmd = 'exec ' . ca_php_cmd(['cloudacct.clock_settable' => 1, 'cloudacct.http.test_transport' => 1]) . ' ' . escapeshellarg($file);
+// a barrier, not a race against process start-up: each worker says "ready" once connected,
+// and all are let go together
 $procs = [];
 for ($w = 0; $w < 3; $w++) {
-    $procs[] = [proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes), $pipes];
+    $procs[] = [proc_open($cmd, [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes), $pipes];
+}
+foreach ($procs as $w => [$p, $pipes]) {
+    $line = fgets($pipes[1]);
+    if ($line !== "ready\n") {
+        echo "worker $w did not start: ", $line, stream_get_contents($pipes[2]), "\n";
+    }
+}
+foreach ($procs as [$p, $pipes]) {
+    fwrite($pipes[0], "go\n");
+    fclose($pipes[0]);
 }
 $total = 0;
 $each = [];

@@ -33,7 +33,7 @@ $worker = sys_get_temp_dir() . '/ca_sched_race_' . getmypid() . '.php';
 file_put_contents($worker, '<?php require getenv("CA_INC");
 CloudAcct\Clock::freeze((int) $argv[1] + 3600);
 $s = new CloudAcct\Work\Scheduler(new CloudAcct\Store(new CloudAcct\Db\Connection(ca_options(["database" => "cloudacct_t_work_sched_race"])), 1));
-while (microtime(true) < (float) $argv[2]) { usleep(500); }
+echo "ready\n"; fgets(STDIN); // the barrier: all workers start together
 $sum = [];
 try {
     do {
@@ -43,11 +43,21 @@ try {
     echo json_encode($sum);
 } catch (Throwable $e) { echo get_class($e), ": ", $e->getMessage(); }');
 putenv('CA_INC=' . realpath(__DIR__ . '/../inc/config.inc'));
-// children run under valgrind in the leak lane and start slowly: give them time to line up
-$start = sprintf('%.6f', microtime(true) + (getenv('USE_ZEND_ALLOC') === '0' ? 10.0 : 1.0));
+// a barrier, not a timer (children start slowly under valgrind): each worker says "ready" once
+// connected, and all are let go together
 for ($i = 0; $i < WORKERS; $i++) {
-    $procs[$i] = proc_open(ca_php_cmd(['cloudacct.clock_settable' => 1]) . ' ' . escapeshellarg($worker) . " $t0 $start",
-        [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$i]);
+    $procs[$i] = proc_open(ca_php_cmd(['cloudacct.clock_settable' => 1]) . ' ' . escapeshellarg($worker) . " $t0",
+        [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$i]);
+}
+foreach ($pipes as $i => $p) {
+    $line = fgets($p[1]);
+    if ($line !== "ready\n") {
+        echo "worker $i did not start: ", $line, stream_get_contents($p[2]), "\n";
+    }
+}
+foreach ($pipes as $p) {
+    fwrite($p[0], "go\n");
+    fclose($p[0]);
 }
 $total = [];
 $busy = 0;
