@@ -322,6 +322,13 @@ final class Reports
     public function arrears(\CloudAcct\Actor $actor, array $filter = [], int $page = 1, int $perPage = 20): array {}
 
     /**
+     * The totals of the same list in one aggregate (for the dashboard): ["clients" => how many
+     * owe, "outstanding_fen" => what they owe together, "balance_fen" => net of their credit].
+     * Same actors, scope and filters as arrears().
+     */
+    public function arrearsTotal(\CloudAcct\Actor $actor, array $filter = []): array {}
+
+    /**
      * Admin or staff: money in and out per month from $from to $to ("YYYY-MM", at most 36
      * months). Filters: store_id, accountant_id. Returns a list of ["period", "channel",
      * "payments", "received_fen", "refunded_fen", "net_fen"] plus a total row (period "total").

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5a72ef91328d15be191e1f370de749c0c25c613b */
+ * Stub hash: 8d2f92cb6ef3cf3a0cebcf10be37effba49af33e */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Ledger_Plans___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -202,6 +202,11 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_CloudAcct_Ledger_Reports_arrears arginfo_class_CloudAcct_Ledger_Dunning_log
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_Reports_arrearsTotal, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Ledger_Reports_collections, 0, 3, IS_ARRAY, 0)
 	ZEND_ARG_OBJ_INFO(0, actor, CloudAcct\\Actor, 0)
 	ZEND_ARG_TYPE_INFO(0, from, IS_STRING, 0)
@@ -300,6 +305,7 @@ ZEND_METHOD(CloudAcct_Ledger_Dunning, preview);
 ZEND_METHOD(CloudAcct_Ledger_Dunning, stillDue);
 ZEND_METHOD(CloudAcct_Ledger_Reports, __construct);
 ZEND_METHOD(CloudAcct_Ledger_Reports, arrears);
+ZEND_METHOD(CloudAcct_Ledger_Reports, arrearsTotal);
 ZEND_METHOD(CloudAcct_Ledger_Reports, collections);
 ZEND_METHOD(CloudAcct_Ledger_Reports, arrearsCsv);
 ZEND_METHOD(CloudAcct_Ledger_Reports, collectionsCsv);
@@ -380,6 +386,7 @@ static const zend_function_entry class_CloudAcct_Ledger_Dunning_methods[] = {
 static const zend_function_entry class_CloudAcct_Ledger_Reports_methods[] = {
 	ZEND_ME(CloudAcct_Ledger_Reports, __construct, arginfo_class_CloudAcct_Ledger_Reports___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Ledger_Reports, arrears, arginfo_class_CloudAcct_Ledger_Reports_arrears, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Ledger_Reports, arrearsTotal, arginfo_class_CloudAcct_Ledger_Reports_arrearsTotal, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Ledger_Reports, collections, arginfo_class_CloudAcct_Ledger_Reports_collections, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Ledger_Reports, arrearsCsv, arginfo_class_CloudAcct_Ledger_Reports_arrearsCsv, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Ledger_Reports, collectionsCsv, arginfo_class_CloudAcct_Ledger_Reports_collectionsCsv, ZEND_ACC_PUBLIC)

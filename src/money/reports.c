@@ -523,3 +523,53 @@ ZEND_METHOD(CloudAcct_Ledger_Reports, collectionsCsv)
 	smart_str_0(&out);
 	RETURN_STR(out.s);
 }
+
+/* ---- arrears total (the dashboard's figure: one aggregate, not the list paged through) ---- */
+
+ZEND_METHOD(CloudAcct_Ledger_Reports, arrearsTotal)
+{
+	zval *zactor, row;
+	HashTable *filter = NULL;
+	cloudacct_actor a;
+	arrears_filter f = { 0 };
+	smart_str where = {0}, sql = {0};
+	cloudacct_param p[16];
+	uint32_t n = 0;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(filter)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cloudacct_store *s = cloudacct_money_begin(ZEND_THIS, zactor, &a);
+	if (!s || !arrears_actor(&a) || !read_arrears_filter(filter, &f)) {
+		RETURN_THROWS();
+	}
+	if (arrears_where(s, &a, &f, &where, p, &n) == FAILURE) {
+		smart_str_free(&where);
+		RETURN_THROWS();
+	}
+	const char *w = where.s ? ZSTR_VAL(where.s) : "";
+	/* the same rows as arrears(): without conditions on the company no join is needed */
+	if (*w) {
+		smart_str_append_printf(&sql, "SELECT COUNT(*) AS clients, COALESCE(SUM(b.outstanding_fen), 0) AS outstanding_fen,"
+			" COALESCE(SUM(b.balance_fen), 0) AS balance_fen" ARREARS_FROM "%s", w);
+	} else {
+		smart_str_appends(&sql, "SELECT COUNT(*) AS clients, COALESCE(SUM(b.outstanding_fen), 0) AS outstanding_fen,"
+			" COALESCE(SUM(b.balance_fen), 0) AS balance_fen FROM {client_balance} b"
+			" WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?");
+	}
+	smart_str_0(&sql);
+	zend_result rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ROW, &row);
+	smart_str_free(&sql);
+	smart_str_free(&where);
+	if (rc == FAILURE) {
+		RETURN_THROWS();
+	}
+	array_init_size(return_value, 3);
+	add_assoc_long(return_value, "clients", Z_TYPE(row) == IS_ARRAY ? cloudacct_money_long(&row, "clients") : 0);
+	add_assoc_long(return_value, "outstanding_fen", Z_TYPE(row) == IS_ARRAY ? cloudacct_money_long(&row, "outstanding_fen") : 0);
+	add_assoc_long(return_value, "balance_fen", Z_TYPE(row) == IS_ARRAY ? cloudacct_money_long(&row, "balance_fen") : 0);
+	zval_ptr_dtor(&row);
+}

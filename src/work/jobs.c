@@ -1361,3 +1361,107 @@ ZEND_METHOD(CloudAcct_Work_Jobs, cancel)
 {
 	jobs_step(INTERNAL_FUNCTION_PARAM_PASSTHRU, CLOUDACCT_JOB_EV_CANCEL, 3, 3, 1, 255);
 }
+
+/* ---- stats: the dashboard's counts as aggregates (never the list paged through) ---- */
+
+#define STATS_MAX_DAYS 92
+#define STATS_DAY 86400
+#define STATS_BIZ_OFFSET 28800 /* business days are UTC+8 calendar days */
+
+static const char *const stats_states[] = { "open", "assigned", "in_progress", "waiting_client", "escalated", "done",
+	"closed", "cancelled" };
+
+ZEND_METHOD(CloudAcct_Work_Jobs, stats)
+{
+	zval *zactor, rows, by_status, per_day, *row;
+	zend_long from, to, total = 0;
+	cloudacct_actor actor;
+	cloudacct_param p[8];
+	uint32_t n = 0, scope_at;
+	smart_str sql = { 0 };
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+		Z_PARAM_LONG(from)
+		Z_PARAM_LONG(to)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cloudacct_store *s = cloudacct_work_begin(ZEND_THIS, zactor, &actor);
+	if (!s) {
+		RETURN_THROWS();
+	}
+	if (actor.kind != CLOUDACCT_ACTOR_ADMIN && actor.kind != CLOUDACCT_ACTOR_SYSTEM) {
+		cloudacct_throw_forbidden("只有管理员可以查看工单统计 (admins only)");
+		RETURN_THROWS();
+	}
+	if (from < 0 || to <= from || to - from > (zend_long) STATS_MAX_DAYS * STATS_DAY) {
+		cloudacct_throw_validation("from", "统计区间须为 1 秒到 %d 天 (from < to, at most %d days)", STATS_MAX_DAYS, STATS_MAX_DAYS);
+		RETURN_THROWS();
+	}
+	/* by state: every job of the admin's stores */
+	p[n++] = CLOUDACCT_PARAM_LONG(s->uniacid);
+	scope_at = n;
+	if (actor.kind == CLOUDACCT_ACTOR_ADMIN) {
+		p[n++] = CLOUDACCT_PARAM_LONG(s->uniacid);
+		p[n++] = CLOUDACCT_PARAM_LONG(actor.id);
+		p[n++] = CLOUDACCT_PARAM_LONG(s->uniacid);
+		p[n++] = CLOUDACCT_PARAM_LONG(actor.id);
+	}
+	const char *scope = actor.kind == CLOUDACCT_ACTOR_ADMIN ? ADMIN_STORES : "";
+	smart_str_append_printf(&sql, "SELECT status, COUNT(*) AS n FROM {job} WHERE uniacid = ?%s GROUP BY status", scope);
+	smart_str_0(&sql);
+	zend_result rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, &rows);
+	smart_str_free(&sql);
+	if (rc == FAILURE) {
+		RETURN_THROWS();
+	}
+	array_init_size(&by_status, sizeof(stats_states) / sizeof(stats_states[0]));
+	for (size_t i = 0; i < sizeof(stats_states) / sizeof(stats_states[0]); i++) {
+		add_assoc_long(&by_status, stats_states[i], 0);
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+		size_t len;
+		const char *st = cloudacct_work_str(row, "status", &len);
+		add_assoc_long_ex(&by_status, st, len, zval_get_long(zend_hash_str_find(Z_ARRVAL_P(row), ZEND_STRL("n"))));
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&rows);
+
+	/* new jobs per business day of [from, to): the parameters are uniacid, from, to, then the scope */
+	for (uint32_t i = n; i > scope_at; i--) {
+		p[i + 1] = p[i - 1];
+	}
+	p[scope_at] = CLOUDACCT_PARAM_LONG(from);
+	p[scope_at + 1] = CLOUDACCT_PARAM_LONG(to);
+	n += 2;
+	smart_str_append_printf(&sql, "SELECT (created_at + %d) DIV %d AS d, COUNT(*) AS n FROM {job}"
+		" WHERE uniacid = ? AND created_at >= ? AND created_at < ?%s GROUP BY d", STATS_BIZ_OFFSET, STATS_DAY, scope);
+	smart_str_0(&sql);
+	rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, &rows);
+	smart_str_free(&sql);
+	if (rc == FAILURE) {
+		zval_ptr_dtor(&by_status);
+		RETURN_THROWS();
+	}
+	zend_long first = (from + STATS_BIZ_OFFSET) / STATS_DAY, last = (to - 1 + STATS_BIZ_OFFSET) / STATS_DAY;
+	array_init_size(&per_day, (uint32_t) (last - first + 1));
+	for (zend_long d = first; d <= last; d++) {
+		char key[16];
+		struct tm tm;
+		time_t t = (time_t) (d * STATS_DAY);
+		php_gmtime_r(&t, &tm);
+		size_t klen = (size_t) snprintf(key, sizeof(key), "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		zend_long count = 0;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+			if (zval_get_long(zend_hash_str_find(Z_ARRVAL_P(row), ZEND_STRL("d"))) == d) {
+				count = zval_get_long(zend_hash_str_find(Z_ARRVAL_P(row), ZEND_STRL("n")));
+			}
+		} ZEND_HASH_FOREACH_END();
+		total += count;
+		add_assoc_long_ex(&per_day, key, klen, count);
+	}
+	zval_ptr_dtor(&rows);
+	array_init_size(return_value, 3);
+	add_assoc_zval(return_value, "by_status", &by_status);
+	add_assoc_zval(return_value, "created", &per_day);
+	add_assoc_long(return_value, "created_total", total);
+}

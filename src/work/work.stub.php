@@ -169,6 +169,14 @@ final class Jobs
 
     /** Progress entries, oldest first; clients see the client-visible ones only. */
     public function progress(\CloudAcct\Actor $actor, int $jobId): array {}
+
+    /**
+     * Admin (their stores) or system: the dashboard's job figures as aggregates. Returns
+     * ["by_status" => [status => count] for every state (0 included), "created" => ["YYYY-MM-DD"
+     * => jobs created that business day (UTC+8)] for each day of [$from, $to), "created_total"].
+     * $from < $to, at most 92 days apart (unix times).
+     */
+    public function stats(\CloudAcct\Actor $admin, int $from, int $to): array {}
 }
 
 /**

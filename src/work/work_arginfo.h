@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 175dcebe4aa77347aed36e0d13390f8b7e28ac94 */
+ * Stub hash: 3a5b143f9aed58b0c4e07aee5b9d85facf1efd6a */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Work_Catalog___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -179,6 +179,12 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_CloudAcct_Work_Jobs_progress arginfo_class_CloudAcct_Work_Jobs_get
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Jobs_stats, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, admin, CloudAcct\\Actor, 0)
+	ZEND_ARG_TYPE_INFO(0, from, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, to, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_CloudAcct_Work_Calendar___construct arginfo_class_CloudAcct_Work_Catalog___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_Work_Calendar_get, 0, 0, IS_ARRAY, 0)
@@ -278,6 +284,7 @@ ZEND_METHOD(CloudAcct_Work_Jobs, close);
 ZEND_METHOD(CloudAcct_Work_Jobs, cancel);
 ZEND_METHOD(CloudAcct_Work_Jobs, addProgress);
 ZEND_METHOD(CloudAcct_Work_Jobs, progress);
+ZEND_METHOD(CloudAcct_Work_Jobs, stats);
 ZEND_METHOD(CloudAcct_Work_Calendar, __construct);
 ZEND_METHOD(CloudAcct_Work_Calendar, get);
 ZEND_METHOD(CloudAcct_Work_Calendar, set);
@@ -346,6 +353,7 @@ static const zend_function_entry class_CloudAcct_Work_Jobs_methods[] = {
 	ZEND_ME(CloudAcct_Work_Jobs, cancel, arginfo_class_CloudAcct_Work_Jobs_cancel, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Work_Jobs, addProgress, arginfo_class_CloudAcct_Work_Jobs_addProgress, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_Work_Jobs, progress, arginfo_class_CloudAcct_Work_Jobs_progress, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_Work_Jobs, stats, arginfo_class_CloudAcct_Work_Jobs_stats, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

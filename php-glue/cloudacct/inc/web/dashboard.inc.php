@@ -2,9 +2,9 @@
 /**
  * 数据看板: today's new jobs, open and escalated jobs, this month's collections, the arrears
  * total, ratings and complaints at a glance, and two ECharts charts (jobs per day over the last
- * 30 days, collections per month over the last 12 months). Everything is read through the
- * extension's list and report methods (no SQL here); lists without a count or sum are read page
- * by page up to a cap, and a figure that hit the cap is marked as a lower bound.
+ * 30 days, collections per month over the last 12 months). Every figure is one aggregate of the
+ * extension (Jobs::stats, Reports::arrearsTotal, Reports::collections, list totals) — no SQL here
+ * and no list paged through, so the page costs the same at 100 jobs or 100,000.
  */
 defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
@@ -18,52 +18,25 @@ $now = CloudAcct\Clock::now();
 $day = 86400;
 $todayStart = (int) (floor(($now + 8 * 3600) / $day) * $day - 8 * 3600); // 00:00 China time
 $since = $todayStart - 29 * $day;
-$pageCap = 50;
 
-// jobs: counts by state (the list's total), new jobs per day from the newest pages
-$jobTotal = function ($view, array $filter) use ($jobs, $admin) {
-    return (int) cloudacct_guard(function () use ($jobs, $admin, $view, $filter) {
-        return $jobs->list($admin, $view, $filter, 1, 1);
-    })['total'];
-};
+// jobs: counts by state and new jobs per business day, as aggregates (Jobs::stats)
+$stats = cloudacct_guard(function () use ($jobs, $admin, $since, $todayStart, $day) {
+    return $jobs->stats($admin, $since, $todayStart + $day);
+});
 $openStates = array('open' => '待抢单', 'assigned' => '已分配', 'in_progress' => '办理中', 'waiting_client' => '待客户补充');
 $byState = array();
 $openJobs = 0;
 foreach ($openStates as $st => $label) {
-    $n = $jobTotal('all', array('status' => $st));
+    $n = (int) $stats['by_status'][$st];
     $byState[] = array('label' => $label, 'count' => $n, 'url' => $this->createWebUrl('jobs', array('status' => $st)));
     $openJobs += $n;
 }
-$escalated = $jobTotal('escalated', array());
+$escalated = (int) $stats['by_status']['escalated'];
 $perDay = array();
-for ($t = $since; $t <= $todayStart; $t += $day) {
-    $perDay[gmdate('m-d', $t + 8 * 3600)] = 0;
+foreach ($stats['created'] as $date => $n) {
+    $perDay[substr($date, 5)] = (int) $n; // "MM-DD" for the chart
 }
-$jobsCapped = false;
-for ($page = 1; ; $page++) {
-    $r = cloudacct_guard(function () use ($jobs, $admin, $page) {
-        return $jobs->list($admin, 'all', array(), $page, 200);
-    });
-    $older = false;
-    foreach ($r['items'] as $j) {
-        if ($j['created_at'] < $since) {
-            $older = true;
-            continue;
-        }
-        $k = gmdate('m-d', $j['created_at'] + 8 * 3600);
-        if (isset($perDay[$k])) {
-            $perDay[$k]++;
-        }
-    }
-    if ($older || $page * 200 >= $r['total']) {
-        break;
-    }
-    if ($page >= $pageCap) {
-        $jobsCapped = true;
-        break;
-    }
-}
-$todayNew = end($perDay);
+$todayNew = (int) end($perDay);
 
 // money: this month's collections, 12 months of collections, the arrears total
 $month = cloudacct_period();
@@ -80,25 +53,11 @@ foreach ($collections as $row) {
         $perMonth[$row['period']] += (int) $row['net_fen'];
     }
 }
-$arrearsFen = 0;
-$arrearsClients = 0;
-$arrearsCapped = false;
-for ($page = 1; ; $page++) {
-    $r = cloudacct_guard(function () use ($reports, $admin, $page) {
-        return $reports->arrears($admin, array(), $page, 200);
-    });
-    $arrearsClients = (int) $r['total'];
-    foreach ($r['items'] as $a) {
-        $arrearsFen += (int) $a['outstanding_fen'];
-    }
-    if ($page * 200 >= $r['total'] || !$r['items']) {
-        break;
-    }
-    if ($page >= $pageCap) {
-        $arrearsCapped = true;
-        break;
-    }
-}
+$arrears = cloudacct_guard(function () use ($reports, $admin) {
+    return $reports->arrearsTotal($admin);
+});
+$arrearsFen = (int) $arrears['outstanding_fen'];
+$arrearsClients = (int) $arrears['clients'];
 
 // quality: ratings by kind, open follow-ups, the top of the scoreboard, complaints waiting
 $ratingCounts = array();
@@ -133,9 +92,9 @@ $escalatedComplaints = (int) cloudacct_guard(function () use ($complaints, $admi
 
 $this->render('dashboard', array(
     'today' => cloudacct_date($now, 'Y-m-d'),
-    'jobs' => array('today' => $todayNew, 'open' => $openJobs, 'escalated' => $escalated, 'capped' => $jobsCapped, 'states' => $byState),
+    'jobs' => array('today' => $todayNew, 'open' => $openJobs, 'escalated' => $escalated, 'states' => $byState),
     'money' => array('month' => $month, 'collected' => cloudacct_yuan($perMonth[$month]), 'arrears' => cloudacct_yuan($arrearsFen),
-        'arrears_clients' => $arrearsClients, 'capped' => $arrearsCapped),
+        'arrears_clients' => $arrearsClients),
     'ratings' => array('total' => $ratingTotal, 'counts' => $ratingCounts, 'good_rate' => $goodRate, 'followups' => $openFollowups, 'top' => $top),
     'complaints' => array('counts' => $complaintCounts, 'escalated' => $escalatedComplaints),
     'jobs_chart' => json_encode(array('days' => array_keys($perDay), 'counts' => array_values($perDay))),
