@@ -168,6 +168,26 @@ static void lines_free(line_defs *l)
 }
 
 /* Validates a list of line definitions (throws ValidationException naming the entry). */
+/* Does this object have only the given keys (a NULL-ended list)? */
+static bool only_keys(HashTable *ht, const char *const *allowed)
+{
+	zend_string *k;
+
+	ZEND_HASH_FOREACH_STR_KEY(ht, k) {
+		const char *const *a = allowed;
+		while (k && *a && !zend_string_equals_cstr(k, *a, strlen(*a))) {
+			a++;
+		}
+		if (!k || !*a) {
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+static const char *const line_keys[] = { "key", "label", "kind", "tax", NULL };
+static const char *const file_keys[] = { "name", "url", "size", "type", NULL };
+
 static bool lines_parse(zval *v, line_defs *out)
 {
 	zval *e;
@@ -182,19 +202,15 @@ static bool lines_parse(zval *v, line_defs *out)
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), e) {
 		zval *key, *label, *kind, *tax;
-		zend_string *k;
 		snprintf(field, sizeof(field), "lines[%u]", i++);
 		if (Z_TYPE_P(e) != IS_ARRAY) {
 			cloudacct_throw_validation(field, "账目项目须为 {key, label, kind, tax} (%s: object expected)", field);
 			goto fail;
 		}
-		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(e), k) {
-			if (!k || (!zend_string_equals_literal(k, "key") && !zend_string_equals_literal(k, "label")
-					&& !zend_string_equals_literal(k, "kind") && !zend_string_equals_literal(k, "tax"))) {
-				cloudacct_throw_validation(field, "账目项目只能有 key、label、kind、tax (%s: unknown key)", field);
-				goto fail;
-			}
-		} ZEND_HASH_FOREACH_END();
+		if (!only_keys(Z_ARRVAL_P(e), line_keys)) {
+			cloudacct_throw_validation(field, "账目项目只能有 key、label、kind、tax (%s: unknown key)", field);
+			goto fail;
+		}
 		key = zend_hash_str_find(Z_ARRVAL_P(e), ZEND_STRL("key"));
 		label = zend_hash_str_find(Z_ARRVAL_P(e), ZEND_STRL("label"));
 		kind = zend_hash_str_find(Z_ARRVAL_P(e), ZEND_STRL("kind"));
@@ -327,7 +343,6 @@ static bool parse_amount(zval *v, const char *field, const char *label, zend_lon
 static bool parse_file(zval *f, uint32_t i, zval *out)
 {
 	char field[32];
-	zend_string *k;
 	zval *name, *url, *size, *type;
 	zend_long sz = 0;
 
@@ -336,13 +351,10 @@ static bool parse_file(zval *f, uint32_t i, zval *out)
 		cloudacct_throw_validation(field, "附件须为 {name, url, size, type} (%s: object expected)", field);
 		return false;
 	}
-	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(f), k) {
-		if (!k || (!zend_string_equals_literal(k, "name") && !zend_string_equals_literal(k, "url")
-				&& !zend_string_equals_literal(k, "size") && !zend_string_equals_literal(k, "type"))) {
-			cloudacct_throw_validation(field, "附件只能有 name、url、size、type (%s: unknown key)", field);
-			return false;
-		}
-	} ZEND_HASH_FOREACH_END();
+	if (!only_keys(Z_ARRVAL_P(f), file_keys)) {
+		cloudacct_throw_validation(field, "附件只能有 name、url、size、type (%s: unknown key)", field);
+		return false;
+	}
 	name = zend_hash_str_find(Z_ARRVAL_P(f), ZEND_STRL("name"));
 	url = zend_hash_str_find(Z_ARRVAL_P(f), ZEND_STRL("url"));
 	size = zend_hash_str_find(Z_ARRVAL_P(f), ZEND_STRL("size"));
