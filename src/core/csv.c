@@ -32,7 +32,8 @@ bool cloudacct_csv_is_number(const char *s, size_t len)
 
 bool cloudacct_csv_needs_guard(const char *s, size_t len)
 {
-	if (len == 0 || strchr("=+-@\t\r", s[0]) == NULL) {
+	/* memchr, not strchr: strchr finds the terminator for a NUL byte, which would guard "\0…". */
+	if (len == 0 || memchr("=+-@\t\r", s[0], 6) == NULL) {
 		return false;
 	}
 	return !cloudacct_csv_is_number(s, len);

@@ -148,6 +148,11 @@ bool cloudacct_base64_decode(const char *in, size_t len, unsigned char *out, siz
 		for (int k = 4 - pad; k < 4; k++) {
 			v[k] = 0;
 		}
+		/* The bits past the last byte must be 0, so that each byte string has one spelling
+		 * ("Zh==" is not a second "f"): found by tests/fuzz (fuzz_wxpay). */
+		if ((pad == 1 && (v[2] & 3) != 0) || (pad == 2 && (v[1] & 15) != 0)) {
+			return false;
+		}
 		unsigned bits = (unsigned) v[0] << 18 | (unsigned) v[1] << 12 | (unsigned) v[2] << 6 | (unsigned) v[3];
 		out[o++] = (unsigned char) (bits >> 16);
 		if (pad < 2) {

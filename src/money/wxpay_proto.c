@@ -118,6 +118,11 @@ long long cloudacct_wxpay_rfc3339(const char *s, size_t len)
 	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) {
 		return 0;
 	}
+	/* A day the month has: "2024-02-31" is no date (it used to read as 2024-03-02). */
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > (mo == 2 ? (leap ? 29 : 28) : (mo == 4 || mo == 6 || mo == 9 || mo == 11) ? 30 : 31)) {
+		return 0;
+	}
 	/* days from civil (H. Hinnant) */
 	int yy = y - (mo <= 2);
 	int era = yy / 400;

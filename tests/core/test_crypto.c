@@ -45,7 +45,9 @@ static void test_base64(void)
 		ok(cloudacct_base64_decode(v[i].b64, strlen(v[i].b64), dec, &n) && n == strlen(v[i].raw)
 			&& memcmp(dec, v[i].raw, n) == 0, "decode %s", v[i].b64);
 	}
-	static const char *bad[] = { "Zg=", "Z===", "Zg==Zg==", "Zm9v\n", "Zm 9", "Zm9-", "=Zm9", "Zg=a" };
+	static const char *bad[] = { "Zg=", "Z===", "Zg==Zg==", "Zm9v\n", "Zm 9", "Zm9-", "=Zm9", "Zg=a",
+		/* Non-canonical: bits set past the last byte (found by tests/fuzz, fuzz_wxpay). */
+		"Zh==", "Zm9=", "//5=", "Zm9vYh==" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		ok(!cloudacct_base64_decode(bad[i], strlen(bad[i]), dec, &n), "strict decode refuses %s", tap_esc(bad[i]));
 	}

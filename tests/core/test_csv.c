@@ -40,5 +40,12 @@ int main(void)
 	ok(!cloudacct_csv_is_number("", 0), "empty is not");
 	ok(!cloudacct_csv_needs_guard("", 0), "empty needs no guard");
 	ok(cloudacct_csv_needs_guard("\r1", 2), "leading CR is guarded");
+	/* Found by tests/fuzz (fuzz_csv, regressions/csv/nul-first-byte-guarded): a NUL first byte
+	 * matched the terminator of the formula-character list and got an apostrophe. */
+	ok(!cloudacct_csv_needs_guard("\0\1", 2), "a NUL first byte is no formula");
+	{
+		char out[CLOUDACCT_CSV_CELL_MAX(2)];
+		ok(cloudacct_csv_cell("\0=", 2, out) == 2 && memcmp(out, "\0=", 2) == 0, "a NUL first byte is copied unguarded");
+	}
 	return done_testing();
 }

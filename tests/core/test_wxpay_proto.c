@@ -95,6 +95,12 @@ int main(void)
 	ok(cloudacct_wxpay_rfc3339("2024-01-01T12:00:00", 19) == 0, "no zone refused");
 	ok(cloudacct_wxpay_rfc3339("2024-13-01T12:00:00+08:00", 25) == 0, "month 13 refused");
 	ok(cloudacct_wxpay_rfc3339("2024-01-01T12:00:00+08:00x", 26) == 0, "trailing junk refused");
+	/* Days the month does not have (tests/fuzz fuzz_wxpay, regressions/wxpay/rfc3339-feb-31-accepted). */
+	ok(cloudacct_wxpay_rfc3339("2024-02-31T00:00:00Z", 20) == 0, "February 31 refused");
+	ok(cloudacct_wxpay_rfc3339("2023-02-29T00:00:00Z", 20) == 0, "February 29 of a common year refused");
+	ok(cloudacct_wxpay_rfc3339("2026-04-31T00:00:00+08:00", 25) == 0, "April 31 refused");
+	ok(cloudacct_wxpay_rfc3339("2024-02-29T00:00:00Z", 20) == 1709164800LL, "February 29 of a leap year accepted");
+	ok(cloudacct_wxpay_rfc3339("2100-02-29T00:00:00Z", 20) == 0, "2100 is no leap year");
 
 	ok(cloudacct_wxpay_no_ok("C20260220abcXYZ_-9", 18, 32), "a number with _ and -");
 	ok(!cloudacct_wxpay_no_ok("C2026/../x", 10, 32), "a path refused");
