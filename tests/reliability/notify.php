@@ -32,15 +32,18 @@ if (($argv[1] ?? '') === 'deliver') {
     $list = json_decode((string) file_get_contents($argv[2]), true);
     mt_srand((int) $argv[4]);
     shuffle($list);
-    $out = [];
+    $out = ['counts' => [], 'errors' => []];
     foreach ($list as $n) {
         try {
             $r = $payments->wechatNotify(Actor::system(), $n['headers'], $n['body']);
             $k = "{$r['status']} {$r['outcome']}";
+            if ($r['status'] >= 500) {
+                $out['errors'][] = [$n['i'], $r['error'] ?? ''];
+            }
         } catch (Throwable $e) {
             $k = get_class($e) . ': ' . $e->getMessage();
         }
-        $out[$k] = ($out[$k] ?? 0) + 1;
+        $out['counts'][$k] = ($out['counts'][$k] ?? 0) + 1;
     }
     echo json_encode($out, JSON_UNESCAPED_UNICODE), "\n";
     exit(0);
@@ -145,7 +148,8 @@ $expect('payments written by them', $countPayments(1), 0);
 
 // ---------------------------------------------------------------- 4 processes deliver every genuine notification at once
 $file = tempnam(sys_get_temp_dir(), 'ca_rel_notify');
-file_put_contents($file, json_encode(array_values(array_map(fn($it) => $it['notify'], $intents)), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE));
+file_put_contents($file, json_encode(array_values(array_map(fn($i) => $intents[$i]['notify'] + ['i' => $i], array_keys($intents))),
+    JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE));
 $procs = [];
 for ($k = 0; $k < 4; $k++) {
     $procs[] = proc_open(ca_php_cmd(['cloudacct.clock_settable' => 1, 'cloudacct.http.test_transport' => 1]) . ' ' . escapeshellarg(__FILE__)
@@ -153,22 +157,43 @@ for ($k = 0; $k < 4; $k++) {
     $procs[$k] = [$procs[$k], $pipes[1]];
 }
 $outcomes = [];
+$errors = [];
 foreach ($procs as [$p, $out]) {
     $text = stream_get_contents($out);
     proc_close($p);
     $r = json_decode(trim($text), true);
-    if (!is_array($r)) {
+    if (!is_array($r) || !isset($r['counts'])) {
         $failures[] = 'a delivering process failed: ' . substr($text, 0, 300);
         continue;
     }
-    foreach ($r as $k => $v) {
+    foreach ($r['counts'] as $k => $v) {
         $outcomes[$k] = ($outcomes[$k] ?? 0) + $v;
     }
+    $errors = array_merge($errors, $r['errors']);
 }
 unlink($file);
 ksort($outcomes);
 echo "4 processes × $n genuine notifications at once:\n";
-$expect('outcomes', $outcomes, ['204 already_settled' => 3 * $n, '204 settled' => $n]);
+// A 500 is the protocol's "try again later" (WeChat Pay redelivers); it is acceptable only for a
+// deadlock / lock wait the transaction's retries did not get through, and only if the redelivery
+// is then answered 204. Anything else answered 500 is a failure.
+$busy = 0;
+foreach ($errors as [$i, $msg]) {
+    echo "  500 for intent $i: $msg\n";
+    if (!preg_match('/errno (1213|1205)/', $msg)) {
+        $failures[] = "a genuine notification answered 500 for another reason than a deadlock: $msg";
+        continue;
+    }
+    $r = $m->payments->wechatNotify($sys, $intents[$i]['notify']['headers'], $intents[$i]['notify']['body']);
+    echo "  WeChat Pay's redelivery: {$r['status']} {$r['outcome']}\n";
+    if ($r['status'] !== 204) {
+        $failures[] = "the redelivery of a notification answered 500 got {$r['status']} {$r['outcome']}";
+    }
+    $busy++;
+}
+$expect('settled (one per intent)', $outcomes['204 settled'] ?? 0, $n);
+$expect('already_settled + 500 for a deadlock (redelivered)', ($outcomes['204 already_settled'] ?? 0) + $busy, 3 * $n);
+$expect('other answers', array_sum($outcomes) - ($outcomes['204 settled'] ?? 0) - ($outcomes['204 already_settled'] ?? 0) - $busy, 0);
 
 // ---------------------------------------------------------------- after settlement: replay and a signed wrong amount
 $late = ['204 already_settled' => 0, '400 amount_mismatch' => 0];
@@ -188,6 +213,7 @@ $expect('intents not paid', (int) $db->queryValue("SELECT COUNT(*) FROM {pay_int
 $expect('intents with a payment of another amount', (int) $db->queryValue('SELECT COUNT(*) FROM {pay_intent} i JOIN {payment} p ON p.id = i.payment_id AND p.uniacid = i.uniacid WHERE i.uniacid = 1 AND p.amount_fen <> i.amount_fen'), 0);
 $wxCases = count($jobs) + $n + 4 * $n + 2 * $n;
 $wxFaults = count($jobs) + $n + 3 * $n + 2 * $n;
+$wxBusy = $busy;
 $wxFail = $failures;
 
 // ---------------------------------------------------------------- 微擎 pay (uniacid 2)
@@ -250,8 +276,8 @@ foreach ($failures as $f) {
     echo "FAILED: $f\n";
 }
 printf("RESULT\tnotify\tWeChat Pay v3: %d intents, forged/tampered/stale, 4 processes replaying\t%d\t%d\t%s\t%s\n", $n, $wxCases, $wxFaults,
-    $wxFail ? 'FAIL' : 'ok', $wxFail ? $wxFail[0] : sprintf('%d refused, %d settled once, %d replays answered already_settled, 0 extra payments',
-        $forged + $n, $n, 4 * $n));
+    $wxFail ? 'FAIL' : 'ok', $wxFail ? $wxFail[0] : sprintf('%d refused, %d settled once, %d replays answered already_settled%s, 0 extra payments',
+        $forged + $n, $n, 4 * $n - $wxBusy, $wxBusy ? ", $wxBusy answered 500 after 3 deadlocks (redelivered: 204)" : ''));
 $w2Fail = array_slice($failures, count($wxFail));
 printf("RESULT\tnotify\t微擎 pay: %d intents, tampered fee, unknown tid, replays\t%d\t%d\t%s\t%s\n", $n2, $cases2, $cases2 - $n2,
     $w2Fail ? 'FAIL' : 'ok', $w2Fail ? $w2Fail[0] : sprintf('%d payments for %d intents, reconcile clean', $paid2, $n2));
