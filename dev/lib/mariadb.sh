@@ -21,7 +21,8 @@
 #   CLOUDACCT_TEST_DB_NAME=cloudacct_test, CLOUDACCT_TEST_DB_ROOT_USER=root (socket, no password),
 #   CLOUDACCT_TEST_MARIADBD_PID, CLOUDACCT_MARIADB_DIR
 # Settings: CLOUDACCT_MARIADB_BUFFER_POOL (default 192M), CLOUDACCT_MARIADB_LOG_FILE (redo log size,
-# default 64M), CLOUDACCT_MARIADB_START_TIMEOUT (60 s).
+# default 64M), CLOUDACCT_MARIADB_START_TIMEOUT (60 s), CLOUDACCT_MARIADB_RESTORE (a .tar.zst or
+# .tar.gz of a stopped server's data directory to start from instead of a fresh one).
 
 # shellcheck source=dev/lib/common.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/common.sh"
@@ -155,9 +156,16 @@ mdb_start() {
   : >"$dir/$MARKER"
   mkdir -p "$dir/data" "$dir/tmp"
 
+  # CLOUDACCT_MARIADB_RESTORE: a tarball of a data directory a cleanly stopped server left
+  # (bench/pages.sh caches its scale data this way) instead of a fresh one
+  if [ -n "${CLOUDACCT_MARIADB_RESTORE:-}" ]; then
+    say "mariadb: restoring $dir/data from $CLOUDACCT_MARIADB_RESTORE"
+    case $CLOUDACCT_MARIADB_RESTORE in
+      *.zst) zstd -q -dc -T0 "$CLOUDACCT_MARIADB_RESTORE" | tar -C "$dir/data" -xf - ;;
+      *) tar -C "$dir/data" -xzf "$CLOUDACCT_MARIADB_RESTORE" ;;
+    esac || die "cannot restore $CLOUDACCT_MARIADB_RESTORE"
   # --force: no hostname check (a machine without /etc/hosts must work too)
-  say "mariadb: initialising $dir/data"
-  if ! "$install" --no-defaults --user="$(id -un)" --datadir="$dir/data" \
+  elif say "mariadb: initialising $dir/data"; ! "$install" --no-defaults --user="$(id -un)" --datadir="$dir/data" \
       --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve --force \
       >"$dir/install.log" 2>&1; then
     cat "$dir/install.log" >&2
