@@ -11,6 +11,10 @@
  *       pages ran on (CLOUDACCT_DB_* as dev/host/setup.php); prints "statements N",
  *       "full_scans N" and each finding on stderr (bench/explain.inc: a plan row reading a whole
  *       table or index of more than 1,000 rows).
+ *   php -n bench/pages.php count TRACE
+ *       how many statements a trace file holds.
+ *   php -n bench/pages.php table RESULTS
+ *       the Markdown tables of BENCHMARKS.md's page section from bench/pages.sh's result lines.
  */
 
 declare(strict_types=1);
@@ -46,5 +50,94 @@ if ($cmd === 'explain') {
     }
     exit(0);
 }
-fwrite(STDERR, "usage: bench/pages.php fpm-log ACCESS_LOG | explain TRACE\n");
+if ($cmd === 'count') {
+    require __DIR__ . '/explain.inc';
+    echo is_file($file) ? count(bench_trace_records($file)) : 0, "\n";
+    exit(0);
+}
+if ($cmd === 'table') {
+    echo pages_table($file);
+    exit(0);
+}
+fwrite(STDERR, "usage: bench/pages.php fpm-log ACCESS_LOG | explain TRACE | table RESULTS\n");
 exit(2);
+
+/** The page section's two tables: per page server time at each scale and its growth; the rest. */
+function pages_table(string $path): string
+{
+    $v = [];
+    foreach (file($path, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+        [$fig, , $x] = explode(' ', $line);
+        $v[$fig] = $x;
+    }
+    $scales = [];
+    foreach (array_keys($v) as $fig) {
+        if (preg_match('/^pages_([0-9.]+)x_/', $fig, $m)) {
+            $scales[$m[1]] = true;
+        }
+    }
+    $scales = array_keys($scales);
+    sort($scales, SORT_NUMERIC);
+    $pages = [
+        'client_home' => ['client: home (DIY blocks, company, accountant card)', '≤ 25'],
+        'client_jobs' => ['client: my jobs (办事进度)', '≤ 25'],
+        'client_bills' => ['client: my bills (缴费)', ''],
+        'staff_work' => ['employee: my jobs (我的工单)', '≤ 25'],
+        'staff_pool' => ['employee: grab pool (抢单池)', '≤ 25'],
+        'admin_jobs' => ['admin: all jobs', '≤ 25'],
+        'admin_escalated' => ['admin: escalated queue', '≤ 25'],
+        'admin_arrears' => ['admin: arrears list', '≤ 25'],
+        'admin_dashboard' => ['admin: dashboard (数据看板)', ''],
+        'admin_client_search' => ['admin: client search by a part of the name', ''],
+    ];
+    $g = fn (string $fig): string => isset($v[$fig]) ? rtrim(rtrim(sprintf('%.2f', (float) $v[$fig]), '0'), '.') : '—';
+    $head = '| page | p95 target, ms |';
+    $rule = '|---|---|';
+    foreach ($scales as $s) {
+        $head .= " {$s}×: server p50 / p95 / p99, ms | {$s}×: wrk p95, ms | {$s}×: req/s | {$s}×: SQL statements |";
+        $rule .= '---:|---:|---:|---:|';
+    }
+    $growth = count($scales) > 1;
+    if ($growth) {
+        $head .= " server p95 {$scales[count($scales) - 1]}× ÷ {$scales[0]}× (target ≤ 1.5) |";
+        $rule .= '---:|';
+    }
+    $out = "$head\n$rule\n";
+    foreach ($pages as $k => [$label, $target]) {
+        $row = "| $label | $target |";
+        foreach ($scales as $s) {
+            $p = "pages_{$s}x_$k";
+            $err = (int) ($v["{$p}_errors"] ?? 0);
+            $row .= sprintf(' %s / %s / %s | %s | %s%s | %s |', $g("{$p}_server_p50_ms"), $g("{$p}_server_p95_ms"), $g("{$p}_server_p99_ms"),
+                $g("{$p}_p95_ms"), $g("{$p}_rps"), $err ? " ($err errors)" : '', $g("{$p}_statements"));
+        }
+        if ($growth) {
+            [$a, $b] = [$v["pages_{$scales[0]}x_{$k}_server_p95_ms"] ?? null, $v["pages_{$scales[count($scales) - 1]}x_{$k}_server_p95_ms"] ?? null];
+            $row .= ($a && $b !== null) ? sprintf(' %.2f |', $b / $a) : ' — |';
+        }
+        $out .= "$row\n";
+    }
+    $out .= "\n| figure |" . implode('', array_map(fn ($s) => " {$s}× |", $scales)) . "\n|---|" . str_repeat('---:|', count($scales)) . "\n";
+    $other = [
+        'data_clients' => 'client companies', 'data_staff' => 'staff', 'data_jobs' => 'jobs', 'data_bills' => 'bills',
+        'data_bill_months' => 'months of bills per company', 'data_ledger_entries' => 'ledger entries', 'data_ratings' => 'ratings',
+        'data_generate_total_s' => 'generating the data (setup + SQL), s', 'data_archive_s' => 'archiving the data directory (zstd), s',
+        'data_archive_mb' => 'archive size, MB', 'data_restore_s' => 'restoring it (a run after the first), s',
+        'requests' => 'requests measured (all pages)', 'new_connections' => 'new MySQL connections during them (target 0)',
+        'new_connections_per_1000_requests' => 'new MySQL connections per 1,000 requests',
+        'explain_statements' => 'distinct statements of these pages EXPLAIN-checked',
+        'explain_full_scans' => 'of those, reading a whole table or index of > 1,000 rows (target 0)',
+    ];
+    foreach ($other as $k => $label) {
+        $row = "| $label |";
+        $any = false;
+        foreach ($scales as $s) {
+            $any = $any || isset($v["pages_{$s}x_$k"]);
+            $row .= ' ' . $g("pages_{$s}x_$k") . ' |';
+        }
+        if ($any) {
+            $out .= "$row\n";
+        }
+    }
+    return $out;
+}

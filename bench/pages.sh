@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/pages.sh EXT RESULTS [--scales "1 10"] [--duration S] [--connections N] [--seed N]
+# bench/pages.sh EXT RESULTS [--scales "1 10"] [--duration S] [--connections N] [--seed N] [--generate-only]
 #
 # The page benchmark (DESIGN §7, issue 8): the module served the way production serves it —
 # nginx in front of php-fpm (Debian packages, private configs, loopback only, fpm on a Unix
@@ -10,7 +10,7 @@
 # a 2 s warm-up, and appends "figure value" lines to RESULTS (bench/run's format):
 #   pages_<s>x_<page>_{p50,p95,p99}_ms   wrk's latency (client side, loopback)
 #   pages_<s>x_<page>_server_{p50,p95,p99}_ms  php-fpm's own duration of each request (access log %d)
-#   pages_<s>x_<page>_rps, pages_<s>x_<page>_errors
+#   pages_<s>x_<page>_rps, pages_<s>x_<page>_errors, pages_<s>x_<page>_statements (SQL per request)
 #   pages_<s>x_new_connections_per_request  MySQL "Connections" before/after all measured runs
 #   pages_<s>x_explain_statements, pages_<s>x_explain_full_scans  every statement the pages issue
 #   pages_<s>x_restore_s (or pages_<s>x_generate_s and the generator's figures)
@@ -24,13 +24,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -ge 2 ] || { sed -n '2,22p' "$0"; exit 2; }
 ext=$1 results=$2
 shift 2
-scales="1 10" duration=10 conns=4 seed=1
+scales="1 10" duration=10 conns=4 seed=1 generate_only=0
 while [ $# -gt 0 ]; do
   case $1 in
     --scales) scales=$2; shift ;;
     --duration) duration=$2; shift ;;
     --connections) conns=$2; shift ;;
     --seed) seed=$2; shift ;;
+    --generate-only) generate_only=1 ;;
     *) sed -n '2,22p' "$0"; exit 2 ;;
   esac
   shift
@@ -170,6 +171,7 @@ for s in $scales; do
     emit "pages_${tag}_data_archive_mb" "$(( $(stat -c %s "$tar") / 1048576 ))"
     "$root/dev/lib/mariadb.sh" stop "$db" >/dev/null
   fi
+  if [ $generate_only -eq 1 ]; then db=''; continue; fi
   t=$(date +%s.%N)
   CLOUDACCT_MARIADB_RESTORE=$tar "$root/dev/lib/mariadb.sh" start "$db" >/dev/null
   emit "pages_${tag}_data_restore_s" "$(echo "$(date +%s.%N) - $t" | bc)"
@@ -247,9 +249,13 @@ for s in $scales; do
   stop_servers
   start_fpm 1 -d "cloudacct.db.trace=$work/trace"
   start_nginx "$site" "$port"
+  n0=0
   for p in "${pages[@]}"; do
     IFS='|' read -r name ck url marker <<<"$p"
     curl -s -o /dev/null -H "Cookie: $ck" "$url"
+    n1=$(php -n "$root/bench/pages.php" count "$work/trace")
+    emit "pages_${tag}_${name}_statements" "$((n1 - n0))"
+    n0=$n1
   done
   php_ext "$root/bench/pages.php" explain "$work/trace" | while read -r k v; do emit "pages_${tag}_explain_$k" "$v"; done
   stop_servers

@@ -911,6 +911,15 @@ static const cloudacct_migration_step v7_books[] = {
 		")" TABLE_OPTIONS, NULL },
 };
 
+/* Pages (DESIGN §7, bench/pages.sh): an employee's "my jobs" list (Jobs::list view mine) is ordered
+ * by updated_at over all of the employee's jobs; idx_assignee has status between the two, so the
+ * server sorted every job the employee ever had (10,000 at 1,000,000 jobs) for each page. */
+static const cloudacct_migration_step v9_pages[] = {
+	{ "ALTER TABLE {job} ADD KEY idx_mine (uniacid, assignee_id, updated_at)",
+		"SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+		" AND TABLE_NAME = CONCAT(?, 'cloudacct_job') AND INDEX_NAME = 'idx_mine'" },
+};
+
 const cloudacct_migration cloudacct_migrations[] = {
 	{ 1, "foundation: audit trail, settings", v1_foundation, sizeof(v1_foundation) / sizeof(v1_foundation[0]) },
 	{ 2, "people: stores, staff, clients, contacts, bind codes, registrations, handovers", v2_people,
@@ -924,6 +933,7 @@ const cloudacct_migration cloudacct_migrations[] = {
 	{ 6, "quality: ratings, staff rating aggregates, complaints, rating follow-ups, complaint threads, performance indexes",
 		v6_quality, sizeof(v6_quality) / sizeof(v6_quality[0]) },
 	{ 7, "books: periods, lines, files, tax confirmation", v7_books, sizeof(v7_books) / sizeof(v7_books[0]) },
+	{ 9, "pages: an employee's job list in the order it is shown", v9_pages, sizeof(v9_pages) / sizeof(v9_pages[0]) },
 };
 const size_t cloudacct_n_migrations = sizeof(cloudacct_migrations) / sizeof(cloudacct_migrations[0]);
 
