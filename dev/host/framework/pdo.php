@@ -267,7 +267,9 @@ function pdo_rollback()
 function pdo_tableexists($tablename)
 {
     global $_HOST;
-    return (bool) we7_host_db()->queryValue('SHOW TABLES LIKE ?', [$_HOST['dbconfig']['tablepre'] . $tablename]);
+    // SHOW TABLES LIKE ? cannot be prepared (MariaDB answers a syntax error for the placeholder)
+    return (bool) we7_host_db()->queryValue('SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?',
+        [$_HOST['dbconfig']['tablepre'] . $tablename]);
 }
 
 function pdo_fieldexists($tablename, $fieldname)
