@@ -53,7 +53,8 @@ function smoke_check(string $what, string $url, array $want, ?array $post = null
 [$st] = smoke_get($base . 'switch.php', ['kind' => 'admin', 'uid' => 1]);
 $st === 302 or fwrite(STDERR, "smoke: the identity switcher did not log the admin in (HTTP $st)\n");
 $web = $base . 'web/index.php?c=site&a=entry&m=cloudacct&w7i=1&do=';
-smoke_check('backend: clients', $web . 'clients', ['客户管理', '北京星辰科技有限公司']);
+// by keyword: the demo firm has ~200 companies, newest first, and 北京星辰 is the first one made
+smoke_check('backend: clients', $web . 'clients&keyword=' . rawurlencode('星辰'), ['客户管理', '北京星辰科技有限公司']);
 smoke_check('backend: staff', $web . 'staff', ['员工管理', '王芳']);
 smoke_check('backend: stores', $web . 'stores', ['门店管理', '海淀总店']);
 smoke_check('backend: registrations', $web . 'registrations', ['注册审核', '北京新芽咨询有限公司']);

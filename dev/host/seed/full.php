@@ -5,8 +5,9 @@
  * work and money, all through the extension's API, made by walking CloudAcct\Clock forward from
  * a year ago to now. Every action is an event at its own time in one queue; the scheduler pass
  * (the module's cloudacct_scheduler_pass(): work, billing run of the month, dunning, complaints,
- * notices) runs at 08:30, 12:30 and 17:30 China time, so grab windows expire, SLAs breach, bills
- * are issued on the 1st, reminders go out on their steps and done jobs close at their real times.
+ * notices) runs at 08:30, 12:30 and 17:30 China time on workdays and 10:30 on weekends, so grab
+ * windows expire, SLAs breach, bills are issued on the 1st, reminders go out on their steps and
+ * done jobs close at their real times.
  * The last day's notices are left queued for the demo's scheduler (and its fake WeChat server).
  *
  * Deterministic: mt_srand() with a fixed seed; what changes from run to run is only "now".
