@@ -202,6 +202,16 @@ async function messageText(page) {
   const l = page.locator('#we7-message-text');
   return (await l.count()) ? (await l.innerText()).trim() : '';
 }
+/** Clicks a submit control and returns the text of the message page it leads to, read from the
+ * response itself: the page goes on by itself after 3 s, like 微擎's message(), which on a loaded
+ * machine can happen before the DOM is read. */
+async function submitForMessage(page, selector) {
+  const [resp] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  const m = resp && /id="we7-message-text">([^<]*)</.exec(await resp.text());
+  if (!m) return messageText(page);
+  return m[1].replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&').trim();
+}
 async function scheduler() {
   const r = await fetch(`${BASE}/app/index.php?i=1&c=entry&m=cloudacct&do=scheduler&key=${encodeURIComponent(SECRET)}`);
   const body = await r.text();
@@ -238,8 +248,7 @@ journey('a client orders and pays a service: catalogue → order → 微擎 cash
   await page.waitForSelector('#paycenter-pay');
   check((await text(page)).includes('800.00'), 'the cashier shows 800.00');
   await shot(page, 'cashier');
-  await Promise.all([page.waitForNavigation(), page.click('#paycenter-pay')]);
-  const msg = await messageText(page);
+  const msg = await submitForMessage(page, '#paycenter-pay');
   check(msg === '支付成功', `the return page says 支付成功 (got "${msg}")`);
   // the return page goes on to the order after 3 s, like 微擎's message()
   await page.waitForURL(/op=detail/, { timeout: 10000 });
@@ -272,9 +281,7 @@ journey('a client raises a business request with a file upload', async () => {
   await page.fill('#request-form textarea[name="description"]', '上月少开一张普票，附客户开票信息');
   await page.setInputFiles('#request-form input[type="file"]', [{ name: '开票信息.png', mimeType: 'image/png', buffer: PNG }]);
   await shot(page, 'client-request');
-  await Promise.all([page.waitForNavigation(), page.click('#request-submit')]);
-  await page.waitForLoadState();
-  const msg = await messageText(page);
+  const msg = await submitForMessage(page, '#request-submit');
   log('request submitted:', msg || page.url());
   check(msg === '' || msg.includes('成功') || msg.includes('已提交'), `submitting the request: "${msg}"`);
   await page.goto(app('jobs'));
@@ -300,8 +307,7 @@ journey('two employees race to grab the same job: exactly one wins, the other se
     await shot(who.page, `staff-pool-${name}`);
   }
   const grab = async (who) => {
-    await Promise.all([who.page.waitForNavigation(), who.page.click(`#pool-job-${state.orderJobId} button[type="submit"]`)]);
-    return messageText(who.page);
+    return submitForMessage(who.page, `#pool-job-${state.orderJobId} button[type="submit"]`);
   };
   const [ma, mb] = await Promise.all([grab(a), grab(b)]);
   const won = [ma, mb].filter((m) => m.includes('抢单成功')).length;
@@ -410,8 +416,7 @@ journey('the client rates the finished job, and files a complaint that the admin
   await c.page.fill('#complaint-form textarea[name="description"]', '浏览器测试：会计回复太慢');
   await c.page.setInputFiles('#complaint-form input[type="file"]', [{ name: '聊天截图.png', mimeType: 'image/png', buffer: PNG }]);
   await shot(c.page, 'client-complaint-new');
-  await Promise.all([c.page.waitForNavigation(), c.page.click('#complaint-submit')]);
-  const msg = await messageText(c.page);
+  const msg = await submitForMessage(c.page, '#complaint-submit');
   check(msg.includes('投诉已提交'), `the complaint is accepted (got "${msg}")`);
   await c.page.goto(app('complaints'));
   const item = c.page.locator('#complaints-list a[id^="complaint-"]', { hasText: '浏览器测试：会计回复太慢' }).first();
@@ -471,8 +476,8 @@ journey('an admin runs billing, a client pays a bill, and the dunning reminder q
   check(await c.page.locator('#pay-all').count() === 1, '孙丽 has bills to pay');
   await Promise.all([c.page.waitForURL(/cash|op=pay/), c.page.click('#pay-all')]);
   await c.page.waitForSelector('#paycenter-pay');
-  await Promise.all([c.page.waitForNavigation(), c.page.click('#paycenter-pay')]);
-  check((await messageText(c.page)) === '支付成功', `the bill payment returns 支付成功 (got "${await messageText(c.page)}")`);
+  const paid = await submitForMessage(c.page, '#paycenter-pay');
+  check(paid === '支付成功', `the bill payment returns 支付成功 (got "${paid}")`);
   await c.page.goto(app('bills'));
   check(await c.page.locator('#pay-all').count() === 0, 'nothing left to pay');
   await shot(c.page, 'client-bills-paid');
