@@ -406,10 +406,13 @@ static zend_result settle_body(cloudacct_connection *c, void *ctx_)
 		return FAILURE;
 	}
 	/* A payment under this number already (a crash between the two writes is impossible, but an
-	 * intent reopened by hand must not pay twice). */
+	 * intent reopened by hand must not pay twice). A plain read: the intent's lock above already
+	 * serialises settlements of this number, and a locking read of a payment that does not exist
+	 * takes a gap lock on which concurrent settlements of other numbers deadlock; the unique key
+	 * (uniacid, channel, external_id) stays the backstop. */
 	cloudacct_param e[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_STR(x->in->channel, strlen(x->in->channel)),
 		CLOUDACCT_PARAM_ZSTR(x->in->out_trade_no) };
-	if (CLOUDACCT_DB_RUN(x->s->db, "SELECT id FROM {payment} WHERE uniacid = ? AND channel = ? AND external_id = ? FOR UPDATE",
+	if (CLOUDACCT_DB_RUN(x->s->db, "SELECT id FROM {payment} WHERE uniacid = ? AND channel = ? AND external_id = ?",
 			e, 3, CLOUDACCT_FETCH_VALUE, &existing) == FAILURE) {
 		zval_ptr_dtor(&intent);
 		return FAILURE;
