@@ -114,7 +114,9 @@ http {
   access_log off;
   client_body_temp_path $work/nginx/body; fastcgi_temp_path $work/nginx/fastcgi;
   proxy_temp_path $work/nginx/proxy; uwsgi_temp_path $work/nginx/uwsgi; scgi_temp_path $work/nginx/scgi;
-  upstream fpm { server unix:$work/fpm.sock; keepalive 8; }
+  # no keep-alive to php-fpm: fpm times a request from when it starts reading it, and on a kept
+  # connection that is when the previous one ended (the idle time would count as server time)
+  upstream fpm { server unix:$work/fpm.sock; }
   server {
     listen 127.0.0.1:$2;
     root $1;
@@ -122,7 +124,6 @@ http {
       include /etc/nginx/fastcgi_params;
       # every URL goes to the dev host's router, as under php -S
       fastcgi_param SCRIPT_FILENAME $root/dev/host/router.php;
-      fastcgi_keep_conn on;
       fastcgi_pass fpm;
     }
   }
@@ -132,6 +133,18 @@ EOF
   nginx_pid=$!
   for _ in $(seq 50); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/fpm-status")" = 200 ] && return 0; sleep 0.1; done
   cat "$work/nginx/error.log" >&2; die "nginx did not start"
+}
+
+# waits until no fpm worker is busy but the one answering (a page slower than a wrk run is still
+# being served after wrk stops; the next page's figures must not wait behind it)
+wait_idle() {
+  local port=$1 active
+  for _ in $(seq 600); do
+    active=$(curl -s "http://127.0.0.1:$port/fpm-status" | sed -n 's/^active processes: *//p')
+    [ "${active:-0}" -le 1 ] && return 0
+    sleep 0.2
+  done
+  warn "pages: php-fpm still busy after 120 s"
 }
 
 # the Cookie header of an identity chosen with the dev host's switcher
@@ -221,14 +234,17 @@ for s in $scales; do
   # warm-up: every worker has served every page (opcache, persistent connections, buffer pool)
   for p in "${pages[@]}"; do
     IFS='|' read -r name ck url marker <<<"$p"
-    wrk -t2 -c"$conns" -d2s -H "Cookie: $ck" "$url" >/dev/null
+    wrk -t2 -c"$conns" -d2s --timeout 60s -H "Cookie: $ck" "$url" >/dev/null
+    wait_idle "$port"
   done
   before=$(connections) requests=0
   for p in "${pages[@]}"; do
     IFS='|' read -r name ck url marker <<<"$p"
-    wrk -t2 -c"$conns" -d1s -H "Cookie: $ck" "$url" >/dev/null
+    wrk -t2 -c"$conns" -d1s --timeout 60s -H "Cookie: $ck" "$url" >/dev/null
+    wait_idle "$port"
     : >"$work/fpm-access.log"
-    wrk -t2 -c"$conns" -d"${duration}s" -s "$root/bench/pages.lua" -H "Cookie: $ck" "$url" >"$work/wrk.out"
+    wrk -t2 -c"$conns" -d"${duration}s" --timeout 60s -s "$root/bench/pages.lua" -H "Cookie: $ck" "$url" >"$work/wrk.out"
+    wait_idle "$port"
     while read -r k v; do
       case $k in
         requests) requests=$((requests + v)); emit "pages_${tag}_${name}_rps" "$(echo "$v / $duration" | bc)" ;;
