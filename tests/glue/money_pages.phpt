@@ -178,6 +178,8 @@ $cmd = ca_php_cmd() . ' ' . escapeshellarg(__DIR__ . '/../../php-glue/cloudacct/
 exec($cmd, $out, $rc);
 $line = json_decode($out[0] ?? '', true);
 glue_check('CLI scheduler', $rc === 0 && ($line['uniacid'] ?? 0) === 1 && isset($line['tasks']['work'], $line['tasks']['notices']), $rc . ' ' . implode("\n", $out));
+glue_check('a month billed today is not walked again by the next pass', ($r['tasks']['billing']['status'] ?? '') === 'done'
+    && ($line['tasks']['billing']['finished_today'] ?? false) === true && $line['tasks']['billing']['created_now'] === 0, json_encode($line['tasks']['billing'] ?? null));
 [$st, $body] = $site->request('addons/cloudacct/cli/scheduler.php');
 glue_check('the CLI file is never run over HTTP', !str_contains($body, 'uniacid') && !str_contains($body, 'tasks'), "$st");
 
@@ -247,5 +249,6 @@ ok wrong secret: refused
 ok no key: refused
 ok the right secret runs every pass
 ok CLI scheduler
+ok a month billed today is not walked again by the next pass
 ok the CLI file is never run over HTTP
 ok no PHP errors in the server log

@@ -193,7 +193,16 @@ function cloudacct_scheduler_pass(CloudAcct\Store $store, $accessToken, $limit =
             return (new CloudAcct\Work\Scheduler($store))->runDue($system, $limit);
         },
         'billing' => function () use ($store, $system) {
-            $p = (new CloudAcct\Ledger\Billing($store))->run($system, cloudacct_period(), array('chunk' => 500, 'max_chunks' => 2));
+            $billing = new CloudAcct\Ledger\Billing($store);
+            // A finished month is walked again once a business day (for plans added since), not on
+            // every pass: a rerun reads every plan to create nothing.
+            $last = $billing->progress($system, cloudacct_period());
+            if ($last && $last['status'] === 'done' && $last['finished_at'] > 0
+                    && gmdate('Ymd', $last['finished_at'] + 8 * 3600) === gmdate('Ymd', CloudAcct\Clock::now() + 8 * 3600)) {
+                return array('period' => $last['period'], 'status' => 'done', 'plans_done' => $last['plans_done'],
+                    'plans_total' => $last['plans_total'], 'created_now' => 0, 'busy' => false, 'finished_today' => true);
+            }
+            $p = $billing->run($system, cloudacct_period(), array('chunk' => 500, 'max_chunks' => 2));
             return array('period' => $p['period'], 'status' => $p['status'], 'plans_done' => $p['plans_done'],
                 'plans_total' => $p['plans_total'], 'created_now' => $p['created_now'], 'busy' => !empty($p['busy']));
         },
