@@ -24,46 +24,66 @@ $matrix = require __DIR__ . '/matrix.inc';
 
 $count = ['actions' => count($matrix), 'cells' => 0, 'allowed' => 0, 'refused' => 0, 'hidden' => 0];
 $problems = [];
-foreach ($matrix as $row) {
-    [$action, $call, $allowed] = $row;
+/* One call: "refused", "hidden" (a list without C1's object), "ok", or what went wrong. */
+$cell = function (array $row, string $role) use ($f, $roles, $firm, $firm2): string {
+    [, $call, $allowed] = $row;
     $opt = $row[3] ?? [];
-    foreach ($roles as $role => $actor) {
-        if ($role === 'firm2' && !empty($opt['firm'])) {
-            continue;
+    $result = $error = null;
+    try {
+        $result = $call($roles[$role], $f, $role === 'firm2' ? $firm2 : $firm);
+    } catch (Throwable $e) {
+        $error = $e;
+    }
+    $refusal = $error instanceof NotFoundException || $error instanceof ForbiddenException
+        || (!empty($opt['names']) && $error instanceof ValidationException);
+    $what = $error ? get_class($error) . ': ' . $error->getMessage() : 'no exception';
+    if (in_array($role, $allowed, true)) {
+        if ($error && ($refusal || empty($opt['passes']))) {
+            return "should be allowed, got $what";
         }
-        $count['cells']++;
-        $may = in_array($role, $allowed, true);
-        $result = $error = null;
-        try {
-            $result = $call($actor, $f, $role === 'firm2' ? $firm2 : $firm);
-        } catch (Throwable $e) {
-            $error = $e;
+        return !$error && isset($opt['sees']) && !$opt['sees']($result, $f) ? "allowed, but the answer lacks C1's object" : 'ok';
+    }
+    if ($refusal) {
+        return 'refused';
+    }
+    return !$error && isset($opt['sees']) && !$opt['sees']($result, $f) ? 'hidden' : "should be refused, got $what";
+};
+$record = function (string $action, string $role, string $outcome) use (&$count, &$problems): void {
+    $count['cells']++;
+    if (isset($count[$outcome])) {
+        $count[$outcome]++;
+    } elseif ($outcome === 'ok') {
+        $count['allowed']++;
+    } else {
+        $problems[] = "$action by $role: $outcome";
+    }
+};
+foreach ($matrix as $row) {
+    $action = $row[0];
+    $opt = $row[3] ?? [];
+    $cells = array_filter(array_keys($roles), fn($r) => $r !== 'firm2' || empty($opt['firm']));
+    $denied = array_diff($cells, $row[2]);
+    // the refused roles one after the other, then one look at every table: none may have moved
+    foreach ($denied as $role) {
+        $record($action, $role, $cell($row, $role));
+    }
+    $now = az_checksums($db, $tables);
+    if ($now !== $base) {
+        az_restore($db, $base, $now);
+        foreach ($denied as $role) { // which of them wrote
+            $cell($row, $role);
+            $after = az_checksums($db, $tables);
+            if ($after !== $base) {
+                $problems[] = "$action by $role: refused, but wrote to " . implode(', ', array_keys(array_diff_assoc($after, $base)));
+                az_restore($db, $base, $after);
+            }
         }
+    }
+    // each allowed role on the same starting data
+    foreach (array_intersect($cells, $row[2]) as $role) {
+        $record($action, $role, $cell($row, $role));
         $now = az_checksums($db, $tables);
-        $wrote = array_keys(array_diff_assoc($now, $base));
-        $refusal = $error instanceof NotFoundException || $error instanceof ForbiddenException
-            || (!empty($opt['names']) && $error instanceof ValidationException);
-        $what = $error ? get_class($error) . ': ' . $error->getMessage() : 'no exception';
-        if ($may) {
-            $count['allowed']++;
-            if ($error && ($refusal || empty($opt['passes']))) {
-                $problems[] = "$action by $role: should be allowed, got $what";
-            } elseif (!$error && isset($opt['sees']) && !$opt['sees']($result, $f)) {
-                $problems[] = "$action by $role: allowed, but the answer lacks C1's object";
-            }
-        } else {
-            if ($refusal) {
-                $count['refused']++;
-            } elseif (!$error && isset($opt['sees']) && !$opt['sees']($result, $f)) {
-                $count['hidden']++;
-            } else {
-                $problems[] = "$action by $role: should be refused, got $what";
-            }
-            if ($wrote) {
-                $problems[] = "$action by $role: refused, but wrote to " . implode(', ', $wrote);
-            }
-        }
-        if ($wrote) {
+        if ($now !== $base) {
             az_restore($db, $base, $now);
         }
     }
