@@ -10,7 +10,8 @@
  *       EXPLAIN of every distinct statement in a cloudacct.db.trace file, on the database the
  *       pages ran on (CLOUDACCT_DB_* as dev/host/setup.php); prints "statements N",
  *       "full_scans N" and each finding on stderr (bench/explain.inc: a plan row reading a whole
- *       table or index of more than 1,000 rows).
+ *       table or index of more than 1,000 rows), then "large_reads N": plan rows of any type
+ *       estimated at more than 100,000 rows (a ref over a whole firm's jobs is a scan too).
  *   php -n bench/pages.php count TRACE
  *       how many statements a trace file holds.
  *   php -n bench/pages.php table RESULTS
@@ -23,8 +24,9 @@ declare(strict_types=1);
 if ($cmd === 'fpm-log') {
     $ms = [];
     foreach (file($file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
-        [$d, $status] = explode(' ', $line, 3);
-        if ($status === '200') {
+        [$d, $status, $rest] = explode(' ', $line, 3);
+        // not the status page bench/pages.sh polls between runs
+        if ($status === '200' && !str_contains($rest, '/fpm-status')) {
             $ms[] = (float) $d;
         }
     }
@@ -50,6 +52,24 @@ if ($cmd === 'explain') {
     foreach ($x['findings'] as $f) {
         fwrite(STDERR, "full scan: $f\n");
     }
+    // an index range or ref read can be as big as a scan (a COUNT over every job of the firm):
+    // every plan row the server estimates at more than 100,000 rows, whatever its type
+    $seen = [];
+    $large = 0;
+    foreach (bench_trace_records($file) as [$kind, $sql, $vals]) {
+        if ($kind !== 'P' || !preg_match('/^\s*SELECT\b/i', $sql) || isset($seen[$sql])) {
+            continue;
+        }
+        $seen[$sql] = true;
+        foreach ($db->query('EXPLAIN ' . $sql, $vals) as $row) {
+            if ((int) ($row['rows'] ?? 0) > 100000) {
+                $large++;
+                fwrite(STDERR, sprintf("large read: %s: %s via %s, %d rows — %s\n", $row['table'], $row['type'], $row['key'] ?? '-',
+                    $row['rows'], preg_replace('/\s+/', ' ', $sql)));
+            }
+        }
+    }
+    printf("large_reads %d\n", $large);
     exit(0);
 }
 if ($cmd === 'count') {
@@ -129,6 +149,7 @@ function pages_table(string $path): string
         'new_connections_per_1000_requests' => 'new MySQL connections per 1,000 requests',
         'explain_statements' => 'distinct statements of these pages EXPLAIN-checked',
         'explain_full_scans' => 'of those, reading a whole table or index of > 1,000 rows (target 0)',
+        'explain_large_reads' => 'plan rows estimated at > 100,000 rows, any access type (whole-firm counts)',
     ];
     foreach ($other as $k => $label) {
         $row = "| $label |";
