@@ -129,7 +129,9 @@ final class Jobs
      * $view: "mine" (staff: assigned to me), "pool" (staff: open jobs I may grab), "client"
      * (filter client_id required), "escalated" (admin: waiting for assignment), "all" (admin).
      * Filters: status, client_id, assignee_id, silent, breached.
-     * Returns ["total" => int, "items" => list<array>].
+     * Returns ["total" => int, "total_capped" => bool, "items" => list<array>]; each item carries
+     * client_name. total counts up to 10,000 matching jobs: above that it is 10,000 and
+     * total_capped is true (an exact count of a firm's million jobs costs a read of them all).
      */
     public function list(\CloudAcct\Actor $actor, string $view, array $filter = [], int $page = 1, int $perPage = 20): array {}
 

@@ -302,8 +302,9 @@ function cloudacct_yuan($fen)
     return CloudAcct\Money::format((int) $fen);
 }
 
-/** Paging links: [['page' => n, 'url' => …, 'current' => bool], …] plus prev/next, for templates. */
-function cloudacct_pager($total, $page, $perPage, $urlFor)
+/** Paging links: [['page' => n, 'url' => …, 'current' => bool], …] plus prev/next, for templates; a capped
+ * total (a list that stops counting, like Jobs::list) reads "10000 以上". */
+function cloudacct_pager($total, $page, $perPage, $urlFor, $capped = false)
 {
     $pages = max(1, (int) ceil($total / $perPage));
     $links = array();
@@ -313,7 +314,7 @@ function cloudacct_pager($total, $page, $perPage, $urlFor)
         $links[] = array('page' => $p, 'url' => $urlFor($p), 'current' => $p === $page);
     }
     return array(
-        'total' => (int) $total, 'page' => $page, 'pages' => $pages, 'links' => $links,
+        'total' => (int) $total, 'total_label' => $capped ? $total . ' 以上' : (string) $total, 'page' => $page, 'pages' => $pages, 'links' => $links,
         'prev' => $page > 1 ? $urlFor($page - 1) : '', 'next' => $page < $pages ? $urlFor($page + 1) : '',
     );
 }

@@ -123,13 +123,9 @@ $page = cloudacct_page();
 $result = cloudacct_guard(function () use ($jobs, $admin, $q, $filter, $page) {
     return $jobs->list($admin, $q['view'] === 'escalated' ? 'escalated' : 'all', $filter, $page, 20);
 });
-$names = cloudacct_client_names($admin, array_map(function ($j) {
-    return $j['client_id'];
-}, $result['items']));
 $rows = array();
 foreach ($result['items'] as $j) {
-    $rows[] = $j + array('client_name' => isset($names[(int) $j['client_id']]) ? $names[(int) $j['client_id']] : '',
-        'assignee' => isset($staffNames[(int) $j['assignee_id']]) ? $staffNames[(int) $j['assignee_id']] : '',
+    $rows[] = $j + array('assignee' => isset($staffNames[(int) $j['assignee_id']]) ? $staffNames[(int) $j['assignee_id']] : '',
         'created' => cloudacct_date($j['created_at']), 'due' => cloudacct_date($j['due_at']),
         'url' => $this->createWebUrl('jobs', array('op' => 'detail', 'id' => $j['id'])));
 }
@@ -144,4 +140,4 @@ $this->render('jobs', array('rows' => $rows, 'q' => $q, 'states' => $states, 'st
     'route' => cloudacct_route_fields('jobs'),
     'pager' => cloudacct_pager($result['total'], $page, 20, function ($p) use ($self, $qs) {
         return $self->createWebUrl('jobs', $qs + array('page' => $p));
-    })));
+    }, !empty($result['total_capped']))));
