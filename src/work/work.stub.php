@@ -174,7 +174,8 @@ final class Jobs
 
     /**
      * Admin (their stores) or system: the dashboard's job figures as aggregates. Returns
-     * ["by_status" => [status => count] for every state (0 included), "created" => ["YYYY-MM-DD"
+     * ["by_status" => [status => count] for each state of a job in hand (open, assigned,
+     * in_progress, waiting_client, escalated; 0 included), "created" => ["YYYY-MM-DD"
      * => jobs created that business day (UTC+8)] for each day of [$from, $to), "created_total"].
      * $from < $to, at most 92 days apart (unix times).
      */
