@@ -75,6 +75,17 @@ if [ -z "${ASAN_PHP_VERSION:-}" ]; then
   done
 fi
 if [ -z "$PREFIX" ]; then
+  # One PHP build at a time in the shared cache: a second run (another work tree, dev/reliability)
+  # does not wait an hour, it stops with a setup error naming the builder.
+  if ! mkdir "$CACHE/.build.lock" 2>/dev/null; then
+    holder=$(cat "$CACHE/.build.lock/pid" 2>/dev/null || true)
+    if [ -n "$holder" ] && kill -0 "$holder" 2>/dev/null; then
+      fail_setup "pid $holder is building the ASan PHP in $CACHE; run again when it is done"
+    fi
+    rm -rf "$CACHE/.build.lock" && mkdir "$CACHE/.build.lock" || fail_setup "cannot take $CACHE/.build.lock"
+  fi
+  printf '%s\n' "$$" >"$CACHE/.build.lock/pid"
+  trap 'rm -rf "$CACHE/.build.lock"' EXIT
   say "asan: fetching the php8.2 source list"
   apt-get "${APT_OPTS[@]}" update -q >"$CACHE/apt-update.log" 2>&1 || { tail "$CACHE/apt-update.log"; fail_setup "apt-get update (private sources list)"; }
   installed=$(dpkg-query -W -f='${Version}' php8.2-cli 2>/dev/null || true)
@@ -119,6 +130,8 @@ if [ -z "$PREFIX" ]; then
     make install
   ) >"$CACHE/build-$up-$opts_hash.log" 2>&1 || { tail -n 30 "$CACHE/build-$up-$opts_hash.log"; fail_setup "PHP build failed"; }
   touch "$PREFIX/.done"
+  rm -rf "$CACHE/.build.lock"
+  trap - EXIT
   say "asan: PHP built in $((SECONDS - t0)) s"
 fi
 ASAN_PHP=$PREFIX/bin/php
