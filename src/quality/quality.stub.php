@@ -56,8 +56,9 @@ final class Ratings
      * Admins and staff: active employees with ratings ranked by the Bayesian average
      * (m·C + Σ rating values) / (m + ratings), C = the firm-wide mean, m = rating_prior_weight;
      * a rating's value is the mean of its dimension scores. $filter: store_id. Returns
-     * ["total", "prior_mean", "prior_weight", "items" => [rank, staff_id, name, store_id, ratings,
-     * good, neutral, bad, average, score, dimensions => [name => average]]].
+     * ["total", "totals" => [ratings, good, neutral, bad] of all those employees, "prior_mean",
+     * "prior_weight", "items" => [rank, staff_id, name, store_id, ratings, good, neutral, bad,
+     * average, score, dimensions => [name => average]]].
      */
     public function scoreboard(\CloudAcct\Actor $actor, array $filter = [], int $page = 1, int $perPage = 20): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 76e9837a923e2a81430966a5dbd05bb955545920 */
+ * Stub hash: 96b0477dc0992949092cd0580c0ef5d914e006a9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Quality_Ratings___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)

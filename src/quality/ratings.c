@@ -576,10 +576,12 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, scoreboard)
 	}
 	smart_str_0(&where);
 	smart_str sql = {0};
-	smart_str_append_printf(&sql, "SELECT COUNT(*) FROM {staff_rating} r JOIN {staff} f ON f.uniacid = r.uniacid"
-		" AND f.id = r.staff_id%s", ZSTR_VAL(where.s));
+	/* the pager's count and the ratings by kind of the same employees, from their aggregate rows */
+	smart_str_append_printf(&sql, "SELECT COUNT(*) AS total, COALESCE(SUM(r.ratings), 0) AS ratings,"
+		" COALESCE(SUM(r.good), 0) AS good, COALESCE(SUM(r.neutral), 0) AS neutral, COALESCE(SUM(r.bad), 0) AS bad"
+		" FROM {staff_rating} r JOIN {staff} f ON f.uniacid = r.uniacid AND f.id = r.staff_id%s", ZSTR_VAL(where.s));
 	smart_str_0(&sql);
-	zend_result rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_VALUE, &total);
+	zend_result rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ROW, &total);
 	smart_str_free(&sql);
 	if (rc == FAILURE) {
 		smart_str_free(&where);
@@ -630,8 +632,16 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, scoreboard)
 			RETURN_THROWS();
 		}
 	}
-	array_init_size(return_value, 4);
-	add_assoc_long(return_value, "total", Z_TYPE(total) == IS_LONG ? Z_LVAL(total) : 0);
+	array_init_size(return_value, 5);
+	zval totals;
+	array_init_size(&totals, 4);
+	static const char *const kinds[] = { "ratings", "good", "neutral", "bad" };
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		add_assoc_long(&totals, kinds[i], zval_get_long(zend_hash_str_find(Z_ARRVAL(total), kinds[i], strlen(kinds[i]))));
+	}
+	add_assoc_long(return_value, "total", zval_get_long(zend_hash_str_find(Z_ARRVAL(total), ZEND_STRL("total"))));
+	zval_ptr_dtor(&total);
+	add_assoc_zval(return_value, "totals", &totals);
 	add_assoc_double(return_value, "prior_mean", round(prior * 1000.0) / 1000.0);
 	add_assoc_long(return_value, "prior_weight", weight);
 	zval items;
@@ -670,7 +680,6 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, scoreboard)
 		add_next_index_zval(&items, &it);
 	} ZEND_HASH_FOREACH_END();
 	add_assoc_zval(return_value, "items", &items);
-	zval_ptr_dtor(&total);
 	zval_ptr_dtor(&rows);
 	zval_ptr_dtor(&dims);
 }

@@ -30,7 +30,7 @@ $seed(2, $other, 50, 50, 0, 0, 25000);
 $db->execute("INSERT INTO {staff_rating_dim} (uniacid, staff_id, dimension, score_sum, score_count) VALUES"
     . " (1, ?, '服务态度', 46, 10), (1, ?, '专业度', 45, 10), (1, ?, '服务态度', 5, 1)", [$many, $many, $one]);
 $show = function (array $b) {
-    echo $b['total'], ' prior ', $b['prior_mean'], ' m=', $b['prior_weight'], "\n";
+    echo $b['total'], ' ', json_encode($b['totals']), ' prior ', $b['prior_mean'], ' m=', $b['prior_weight'], "\n";
     foreach ($b['items'] as $i) {
         echo '  #', $i['rank'], ' ', $i['name'], ' n=', $i['ratings'], ' ', $i['good'], '/', $i['neutral'], '/', $i['bad'],
             ' avg ', $i['average'], ' score ', $i['score'], ' ', json_encode($i['dimensions'], JSON_UNESCAPED_UNICODE), "\n";
@@ -56,23 +56,23 @@ ca_expect_throw(fn() => $r->scoreboard($admin, [], 1, 500));
 --CLEAN--
 <?php require __DIR__ . '/../inc/config.inc'; ca_drop_db('quality_scoreboard'); ?>
 --EXPECT--
-{"total":0,"prior_mean":0,"prior_weight":5,"items":[]}
-3 prior 4.375 m=5
+{"total":0,"totals":{"ratings":0,"good":0,"neutral":0,"bad":0},"prior_mean":0,"prior_weight":5,"items":[]}
+3 {"ratings":14,"good":10,"neutral":3,"bad":1} prior 4.375 m=5
   #1 十条 n=10 9/1/0 avg 4.6 score 4.525 {"专业度":4.5,"服务态度":4.6}
   #2 一条好评 n=1 1/0/0 avg 5 score 4.479 {"服务态度":5}
   #3 三条 n=3 0/2/1 avg 3 score 3.859 []
-3 prior 4.375 m=0
+3 {"ratings":14,"good":10,"neutral":3,"bad":1} prior 4.375 m=0
   #1 一条好评 n=1 1/0/0 avg 5 score 5 {"服务态度":5}
   #2 十条 n=10 9/1/0 avg 4.6 score 4.6 {"专业度":4.5,"服务态度":4.6}
   #3 三条 n=3 0/2/1 avg 3 score 3 []
-2 prior 4.375 m=50
+2 {"ratings":11,"good":10,"neutral":1,"bad":0} prior 4.375 m=50
   #1 十条 n=10 9/1/0 avg 4.6 score 4.413 {"专业度":4.5,"服务态度":4.6}
   #2 一条好评 n=1 1/0/0 avg 5 score 4.387 {"服务态度":5}
-3 prior 4.375 m=50
+3 {"ratings":14,"good":10,"neutral":3,"bad":1} prior 4.375 m=50
   #2 一条好评 n=1 1/0/0 avg 5 score 4.387 {"服务态度":5}
-1 prior 4.375 m=50
+1 {"ratings":3,"good":0,"neutral":2,"bad":1} prior 4.375 m=50
   #1 三条 n=3 0/2/1 avg 3 score 4.297 []
-0 prior 4.375 m=50
+0 {"ratings":0,"good":0,"neutral":0,"bad":0} prior 4.375 m=50
 CloudAcct\ForbiddenException: 只有员工和管理员可以查看评价排行 (staff and admins only)
 CloudAcct\ForbiddenException: 员工账号不存在或已停用 (staff 4 is not active)
 CloudAcct\ForbiddenException: 只有员工和管理员可以查看评价排行 (staff and admins only)

@@ -59,23 +59,20 @@ $arrears = cloudacct_guard(function () use ($reports, $admin) {
 $arrearsFen = (int) $arrears['outstanding_fen'];
 $arrearsClients = (int) $arrears['clients'];
 
-// quality: ratings by kind, open follow-ups, the top of the scoreboard, complaints waiting
+// quality: ratings by kind (the totals of the scoreboard's aggregate rows, never a count over every
+// rating), open follow-ups, the top of the scoreboard, complaints waiting
+$board = cloudacct_guard(function () use ($ratings, $admin) {
+    return $ratings->scoreboard($admin, array(), 1, 5);
+});
 $ratingCounts = array();
 foreach (array('good' => '好评', 'neutral' => '中评', 'bad' => '差评') as $k => $label) {
-    $ratingCounts[] = array('key' => $k, 'label' => $label, 'count' => (int) cloudacct_guard(function () use ($ratings, $admin, $k) {
-        return $ratings->list($admin, array('overall' => $k), 1, 1);
-    })['total']);
+    $ratingCounts[] = array('key' => $k, 'label' => $label, 'count' => (int) $board['totals'][$k]);
 }
-$ratingTotal = array_sum(array_map(function ($c) {
-    return $c['count'];
-}, $ratingCounts));
+$ratingTotal = (int) $board['totals']['ratings'];
 $goodRate = $ratingTotal ? number_format(100 * $ratingCounts[0]['count'] / $ratingTotal, 1) . '%' : '—';
 $openFollowups = (int) cloudacct_guard(function () use ($ratings, $admin) {
     return $ratings->followups($admin, array('status' => 'open'), 1, 1);
 })['total'];
-$board = cloudacct_guard(function () use ($ratings, $admin) {
-    return $ratings->scoreboard($admin, array(), 1, 5);
-});
 $top = array();
 foreach ($board['items'] as $b) {
     $top[] = array('rank' => $b['rank'], 'name' => $b['name'], 'ratings' => $b['ratings'], 'score' => number_format($b['score'], 2));
