@@ -192,7 +192,8 @@ for s in $scales; do
   export CLOUDACCT_DB_SOCKET=$CLOUDACCT_TEST_DB_SOCKET CLOUDACCT_DB_USER=$CLOUDACCT_TEST_DB_USER \
     CLOUDACCT_DB_PASSWORD=$CLOUDACCT_TEST_DB_PASSWORD CLOUDACCT_DB_NAME=cloudacct_pages
   site=$work/site-$s
-  php_ext "$root/dev/host/setup.php" "$site" >/dev/null
+  # (migrating restored data up may add an index to millions of rows: more than the 30 s read timeout)
+  php_ext -d cloudacct.db.read_timeout=3600 -d cloudacct.db.write_timeout=3600 "$root/dev/host/setup.php" "$site" >/dev/null
   # the pages read from disk into a cold buffer pool; load what they touch first
   root_sql cloudacct_pages -e "SELECT COUNT(*) FROM ims_cloudacct_job FORCE INDEX (PRIMARY);
     SELECT COUNT(*) FROM ims_cloudacct_client_balance; SELECT COUNT(*) FROM ims_cloudacct_client" >/dev/null
