@@ -85,6 +85,17 @@ static zend_result arrears_where(cloudacct_store *s, const cloudacct_actor *a, a
 	" FROM {client_balance} b JOIN {client} c ON c.id = b.client_id AND c.uniacid = b.uniacid" \
 	" WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?"
 
+/* The FROM and WHERE of an aggregate over the arrears rows; without conditions on the company (w
+ * empty) no join is needed: every summary row is a company's. */
+static void arrears_aggregate_from(smart_str *sql, const char *w)
+{
+	if (*w) {
+		smart_str_append_printf(sql, ARREARS_FROM "%s", w);
+	} else {
+		smart_str_appends(sql, " FROM {client_balance} b WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?");
+	}
+}
+
 /* Adds overdue_fen and the aging buckets to each row, from the open bills of the page's clients. */
 static zend_result add_buckets(cloudacct_store *s, zval *items)
 {
@@ -158,12 +169,8 @@ static zend_result arrears_page(cloudacct_store *s, const cloudacct_actor *a, ar
 	const char *w = where.s ? ZSTR_VAL(where.s) : "";
 	rc = SUCCESS;
 	if (total) {
-		/* Without conditions on the company the count needs no join: every summary row is a company's. */
-		if (*w) {
-			smart_str_append_printf(&sql, "SELECT COUNT(*)" ARREARS_FROM "%s", w);
-		} else {
-			smart_str_appends(&sql, "SELECT COUNT(*) FROM {client_balance} b WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?");
-		}
+		smart_str_appends(&sql, "SELECT COUNT(*)");
+		arrears_aggregate_from(&sql, w);
 		smart_str_0(&sql);
 		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_VALUE, total);
 		smart_str_free(&sql);
@@ -551,15 +558,10 @@ ZEND_METHOD(CloudAcct_Ledger_Reports, arrearsTotal)
 		RETURN_THROWS();
 	}
 	const char *w = where.s ? ZSTR_VAL(where.s) : "";
-	/* the same rows as arrears(): without conditions on the company no join is needed */
-	if (*w) {
-		smart_str_append_printf(&sql, "SELECT COUNT(*) AS clients, COALESCE(SUM(b.outstanding_fen), 0) AS outstanding_fen,"
-			" COALESCE(SUM(b.balance_fen), 0) AS balance_fen" ARREARS_FROM "%s", w);
-	} else {
-		smart_str_appends(&sql, "SELECT COUNT(*) AS clients, COALESCE(SUM(b.outstanding_fen), 0) AS outstanding_fen,"
-			" COALESCE(SUM(b.balance_fen), 0) AS balance_fen FROM {client_balance} b"
-			" WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?");
-	}
+	/* the same rows as arrears() */
+	smart_str_appends(&sql, "SELECT COUNT(*) AS clients, COALESCE(SUM(b.outstanding_fen), 0) AS outstanding_fen,"
+		" COALESCE(SUM(b.balance_fen), 0) AS balance_fen");
+	arrears_aggregate_from(&sql, w);
 	smart_str_0(&sql);
 	zend_result rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ROW, &row);
 	smart_str_free(&sql);
