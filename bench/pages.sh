@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # bench/pages.sh EXT RESULTS [--scales "1 10"] [--duration S] [--connections N] [--seed N] [--generate-only]
+#                 [--pages name,name]  (only those pages, e.g. admin_jobs,admin_arrears: while working on one)
 #
 # The page benchmark (DESIGN §7, issue 8): the module served the way production serves it —
 # nginx in front of php-fpm (Debian packages, private configs, loopback only, fpm on a Unix
@@ -21,10 +22,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/dev/lib/common.sh"
 
-[ $# -ge 2 ] || { sed -n '2,22p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,23p' "$0"; exit 2; }
 ext=$1 results=$2
 shift 2
-scales="1 10" duration=10 conns=4 seed=1 generate_only=0
+scales="1 10" duration=10 conns=4 seed=1 generate_only=0 only_pages=
 while [ $# -gt 0 ]; do
   case $1 in
     --scales) scales=$2; shift ;;
@@ -32,7 +33,8 @@ while [ $# -gt 0 ]; do
     --connections) conns=$2; shift ;;
     --seed) seed=$2; shift ;;
     --generate-only) generate_only=1 ;;
-    *) sed -n '2,22p' "$0"; exit 2 ;;
+    --pages) only_pages=,$2,; shift ;;
+    *) sed -n '2,23p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -221,6 +223,12 @@ for s in $scales; do
     "admin_dashboard|$admin|$web=dashboard|看板"
     "admin_client_search|$admin|$web=clients&keyword=%E6%81%92%E4%BF%A1|恒信"
   )
+  if [ -n "$only_pages" ]; then
+    chosen=()
+    for p in "${pages[@]}"; do [[ $only_pages == *,"${p%%|*}",* ]] && chosen+=("$p"); done
+    [ ${#chosen[@]} -gt 0 ] || die "pages: none of $only_pages is a page here"
+    pages=("${chosen[@]}")
+  fi
   # every page answers 200 with its content (not a login or an error message) before it is timed
   for p in "${pages[@]}"; do
     IFS='|' read -r name ck url marker <<<"$p"
