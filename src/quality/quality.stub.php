@@ -48,7 +48,8 @@ final class Ratings
 
     /**
      * Admin: ratings, newest first. $filter: staff_id, store_id, client_id, overall
-     * (good|neutral|bad), since, until (unix time, until exclusive).
+     * (good|neutral|bad), since, until (unix time, until exclusive). Returns ["total", "total_capped",
+     * "items"]: the count stops at 10,000 (total 10000 and total_capped true above that).
      */
     public function list(\CloudAcct\Actor $admin, array $filter = [], int $page = 1, int $perPage = 20): array {}
 

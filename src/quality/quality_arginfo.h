@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 96b0477dc0992949092cd0580c0ef5d914e006a9 */
+ * Stub hash: b8b3785df44142711501d8fb8a6e4c172e4bf96d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Quality_Ratings___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)

@@ -13,6 +13,8 @@
 #include "../settings/settings.h"
 
 #define COMMENT_MAX 500
+/* The backend list counts at most this many ratings for its pager ("total_capped" beyond). */
+#define LIST_COUNT_CAP 10000
 #define REMIND_MAX_CONTACTS 20
 
 static const char *const overall_names[] = { "good", "neutral", "bad" };
@@ -499,14 +501,45 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, list)
 	cloudacct_people_scope_params(s, a.id, q.p, &q.n);
 	zend_result rc = filter
 		? cloudacct_fl_apply(filter, rating_filters, sizeof(rating_filters) / sizeof(rating_filters[0]), &q) : SUCCESS;
+	zval total, items, *row;
+	ZVAL_UNDEF(&total);
+	ZVAL_UNDEF(&items);
+	smart_str_0(&q.where);
+	const char *w = q.where.s ? ZSTR_VAL(q.where.s) : "";
+	smart_str sql = {0};
 	if (rc == SUCCESS) {
-		rc = cloudacct_people_paged(s, RATING_SELECT, RATING_FROM, &q, "r.created_at DESC, r.id DESC", page, per_page,
-			rating_fix, NULL, return_value);
+		/* The pager's count stops at LIST_COUNT_CAP + 1 rows and reads the ratings alone: an exact
+		 * count of a firm's 10,000,000 ratings read all of them on every view (bench/quality.php). */
+		smart_str_append_printf(&sql, "SELECT COUNT(*) FROM (SELECT 1 FROM {rating} r WHERE r.uniacid = ?%s LIMIT %d) t", w,
+			LIST_COUNT_CAP + 1);
+		smart_str_0(&sql);
+		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), q.p, q.n, CLOUDACCT_FETCH_VALUE, &total);
+		smart_str_free(&sql);
+	}
+	if (rc == SUCCESS) {
+		ZEND_ASSERT(q.n + 2 <= CLOUDACCT_FL_MAX_PARAMS);
+		q.p[q.n] = CLOUDACCT_PARAM_LONG(per_page);
+		q.p[q.n + 1] = CLOUDACCT_PARAM_LONG((page - 1) * per_page);
+		smart_str_append_printf(&sql, "SELECT " RATING_SELECT " " RATING_FROM "%s ORDER BY r.created_at DESC, r.id DESC"
+			" LIMIT ? OFFSET ?", w);
+		smart_str_0(&sql);
+		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), q.p, q.n + 2, CLOUDACCT_FETCH_ALL, &items);
+		smart_str_free(&sql);
 	}
 	cloudacct_fl_free(&q);
 	if (rc == FAILURE) {
+		zval_ptr_dtor(&total);
 		RETURN_THROWS();
 	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(items), row) {
+		rating_fix(row, NULL);
+	} ZEND_HASH_FOREACH_END();
+	zend_long n = zval_get_long(&total);
+	zval_ptr_dtor(&total);
+	array_init_size(return_value, 3);
+	add_assoc_long(return_value, "total", n > LIST_COUNT_CAP ? LIST_COUNT_CAP : n);
+	add_assoc_bool(return_value, "total_capped", n > LIST_COUNT_CAP);
+	add_assoc_zval(return_value, "items", &items);
 }
 
 /* ---- scoreboard ---- */

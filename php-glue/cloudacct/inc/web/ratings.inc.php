@@ -133,4 +133,4 @@ $this->render('ratings', array('tabs' => $tabs, 'rows' => $rows, 'q' => $q, 'ove
     'staff' => $staffOptions, 'error' => $error, 'route' => cloudacct_route_fields('ratings'),
     'pager' => cloudacct_pager($result['total'], $page, 20, function ($p) use ($self, $qs) {
         return $self->createWebUrl('ratings', $qs + array('page' => $p));
-    })));
+    }, !empty($result['total_capped']))));
