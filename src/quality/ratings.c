@@ -333,10 +333,11 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, rate)
 #define RATING_SELECT \
 	"r.id, r.job_id, j.title AS job_title, r.client_id, c.name AS client_name, r.contact_id, r.staff_id," \
 	" f.name AS staff_name, r.store_id, r.overall, r.scores, r.value_x100, r.comment, r.created_at"
-#define RATING_FROM \
-	"FROM {rating} r LEFT JOIN {job} j ON j.uniacid = r.uniacid AND j.id = r.job_id" \
+#define RATING_JOINS \
+	" LEFT JOIN {job} j ON j.uniacid = r.uniacid AND j.id = r.job_id" \
 	" LEFT JOIN {client} c ON c.uniacid = r.uniacid AND c.id = r.client_id" \
-	" LEFT JOIN {staff} f ON f.uniacid = r.uniacid AND f.id = r.staff_id WHERE r.uniacid = ?"
+	" LEFT JOIN {staff} f ON f.uniacid = r.uniacid AND f.id = r.staff_id"
+#define RATING_FROM "FROM {rating} r" RATING_JOINS " WHERE r.uniacid = ?"
 
 static void rating_fix(zval *row, void *ctx)
 {
@@ -516,7 +517,11 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, list)
 		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), q.p, q.n, CLOUDACCT_FETCH_VALUE, &total);
 		smart_str_free(&sql);
 	}
-	if (rc == SUCCESS) {
+	bool by_key = filter && (zend_hash_str_exists(filter, ZEND_STRL("staff_id"))
+		|| zend_hash_str_exists(filter, ZEND_STRL("store_id")) || zend_hash_str_exists(filter, ZEND_STRL("client_id"))
+		|| zend_hash_str_exists(filter, ZEND_STRL("overall")));
+	if (rc == SUCCESS && by_key) {
+		/* (uniacid, staff_id | store_id | client_id | overall, created_at) gives the order */
 		ZEND_ASSERT(q.n + 2 <= CLOUDACCT_FL_MAX_PARAMS);
 		q.p[q.n] = CLOUDACCT_PARAM_LONG(per_page);
 		q.p[q.n + 1] = CLOUDACCT_PARAM_LONG((page - 1) * per_page);
@@ -524,6 +529,30 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, list)
 			" LIMIT ? OFFSET ?", w);
 		smart_str_0(&sql);
 		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), q.p, q.n + 2, CLOUDACCT_FETCH_ALL, &items);
+		smart_str_free(&sql);
+	} else if (rc == SUCCESS) {
+		/* No index starts (uniacid, created_at): newest first over all ratings sorted every one of
+		 * them (10,000,000: minutes). idx_overall (uniacid, overall, created_at) read backwards
+		 * gives each of the three kinds newest first; the page is among the first page × perPage
+		 * of each kind, so three bounded index reads and a sort of at most 3 × 20,000 ids. */
+		cloudacct_param up[3 * (CLOUDACCT_FL_MAX_PARAMS + 1) + 3];
+		uint32_t un = 0;
+		smart_str_appends(&sql, "SELECT " RATING_SELECT " FROM (");
+		for (int i = 0; i < 3; i++) {
+			smart_str_append_printf(&sql, "%s(SELECT r.id FROM {rating} r WHERE r.uniacid = ?%s AND r.overall = '%s'"
+				" ORDER BY r.created_at DESC, r.id DESC LIMIT ?)", i ? " UNION ALL " : "", w, overall_names[i]);
+			for (uint32_t k = 0; k < q.n; k++) {
+				up[un++] = q.p[k];
+			}
+			up[un++] = CLOUDACCT_PARAM_LONG(page * per_page);
+		}
+		smart_str_appends(&sql, ") u JOIN {rating} r ON r.uniacid = ? AND r.id = u.id" RATING_JOINS
+			" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?");
+		up[un++] = CLOUDACCT_PARAM_LONG(s->uniacid);
+		up[un++] = CLOUDACCT_PARAM_LONG(per_page);
+		up[un++] = CLOUDACCT_PARAM_LONG((page - 1) * per_page);
+		smart_str_0(&sql);
+		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), up, un, CLOUDACCT_FETCH_ALL, &items);
 		smart_str_free(&sql);
 	}
 	cloudacct_fl_free(&q);
