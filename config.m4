@@ -86,6 +86,7 @@ if test "$PHP_CLOUDACCT" != "no"; then
     src/work/jobs.c \
     src/work/dispatch.c \
     src/work/progress.c \
+    src/work/stats.c \
     src/money/money.c \
     src/money/common.c \
     src/money/ledger.c \

@@ -928,6 +928,70 @@ static const cloudacct_migration_step v10_dashboard[] = {
 		" AND TABLE_NAME = CONCAT(?, 'cloudacct_job') AND INDEX_NAME = 'idx_created'" },
 };
 
+/* The dashboard's aggregates, whose cost must not grow with the firm (docs/work.md, docs/money.md).
+ * job_day: jobs created per (business day UTC+8, store), filled once per closed day on first read
+ * (a job's created_at and store never change); job_day_fill marks a day filled (also for days
+ * without jobs). job_hand / job_hand_at: the jobs in hand per (store, state), counted at most every
+ * dashboard_snapshot_seconds and shown with that time. collect_month: money in and out per (month, store of the client, channel), kept
+ * in the transaction of every payment, reversal and refund outcome and moved with a client that
+ * changes store; the backfill is one set-based INSERT ... SELECT per table. */
+static const cloudacct_migration_step v13_dashboard[] = {
+	{ "CREATE TABLE IF NOT EXISTS {job_day} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" day INT UNSIGNED NOT NULL,"
+		" store_id INT UNSIGNED NOT NULL,"
+		" created INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (uniacid, day, store_id)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {job_day_fill} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" day INT UNSIGNED NOT NULL,"
+		" filled_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (uniacid, day)"
+		")" TABLE_OPTIONS, NULL },
+	/* The jobs in hand per (store, state) as counted at taken_at (job_hand_at): refreshed when older
+	 * than the dashboard_snapshot_seconds setting, never on the grab path. */
+	{ "CREATE TABLE IF NOT EXISTS {job_hand} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" store_id INT UNSIGNED NOT NULL,"
+		" status VARCHAR(16) NOT NULL,"
+		" jobs INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (uniacid, store_id, status)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {job_hand_at} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" taken_at INT UNSIGNED NOT NULL,"
+		" PRIMARY KEY (uniacid)"
+		")" TABLE_OPTIONS, NULL },
+	{ "CREATE TABLE IF NOT EXISTS {collect_month} ("
+		" uniacid INT UNSIGNED NOT NULL,"
+		" period INT UNSIGNED NOT NULL,"
+		" store_id INT UNSIGNED NOT NULL,"
+		" channel VARCHAR(16) NOT NULL,"
+		" payments BIGINT NOT NULL DEFAULT 0,"
+		" received_fen BIGINT NOT NULL DEFAULT 0,"
+		" refunded_fen BIGINT NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (uniacid, period, store_id, channel)"
+		")" TABLE_OPTIONS, NULL },
+	/* one statement (atomic, so a rerun after a crash never adds twice); its marker row (uniacid 0,
+	 * period 0) says it ran. Run it with the module stopped, as any upgrade: a payment committed
+	 * between the CREATE above and this statement would be counted twice. */
+	{ "INSERT INTO {collect_month} (uniacid, period, store_id, channel, payments, received_fen, refunded_fen)"
+		" SELECT u.uniacid, u.period, u.store_id, u.channel, SUM(u.payments), SUM(u.received_fen), SUM(u.refunded_fen)"
+		" FROM (SELECT x.uniacid, x.period, c.store_id, x.channel, COUNT(*) AS payments, SUM(x.amount_fen) AS received_fen,"
+		" 0 AS refunded_fen FROM {payment} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
+		" WHERE x.status = 'posted' AND x.channel <> 'adjustment' GROUP BY x.uniacid, x.period, c.store_id, x.channel"
+		" UNION ALL SELECT x.uniacid, x.period, c.store_id, x.channel, 0, 0, SUM(x.amount_fen)"
+		" FROM {refund} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
+		" WHERE x.status = 'succeeded' GROUP BY x.uniacid, x.period, c.store_id, x.channel"
+		" UNION ALL SELECT 0, 0, 0, '', 0, 0, 0) u"
+		" GROUP BY u.uniacid, u.period, u.store_id, u.channel"
+		" ON DUPLICATE KEY UPDATE {collect_month}.payments = {collect_month}.payments + VALUES(payments),"
+		" {collect_month}.received_fen = {collect_month}.received_fen + VALUES(received_fen),"
+		" {collect_month}.refunded_fen = {collect_month}.refunded_fen + VALUES(refunded_fen)",
+		"SELECT 1 FROM {collect_month} WHERE uniacid = 0 AND period = 0 AND ? IS NOT NULL" },
+};
+
 const cloudacct_migration cloudacct_migrations[] = {
 	{ 1, "foundation: audit trail, settings", v1_foundation, sizeof(v1_foundation) / sizeof(v1_foundation[0]) },
 	{ 2, "people: stores, staff, clients, contacts, bind codes, registrations, handovers", v2_people,
@@ -943,6 +1007,8 @@ const cloudacct_migration cloudacct_migrations[] = {
 	{ 7, "books: periods, lines, files, tax confirmation", v7_books, sizeof(v7_books) / sizeof(v7_books[0]) },
 	{ 9, "pages: an employee's job list in the order it is shown", v9_pages, sizeof(v9_pages) / sizeof(v9_pages[0]) },
 	{ 10, "dashboard: jobs by the day they were created", v10_dashboard, sizeof(v10_dashboard) / sizeof(v10_dashboard[0]) },
+	{ 13, "dashboard: jobs created per day, collections per month and store", v13_dashboard,
+		sizeof(v13_dashboard) / sizeof(v13_dashboard[0]) },
 };
 const size_t cloudacct_n_migrations = sizeof(cloudacct_migrations) / sizeof(cloudacct_migrations[0]);
 
@@ -993,5 +1059,10 @@ const char *const cloudacct_tables[] = {
 	"complaint_note",
 	"book",
 	"book_revision",
+	"job_day",
+	"job_day_fill",
+	"job_hand",
+	"job_hand_at",
+	"collect_month",
 	NULL,
 };

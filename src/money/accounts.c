@@ -293,7 +293,8 @@ static zend_result reverse_payment(cloudacct_money_tx *t, zend_long payment_id, 
 	}
 	cloudacct_param u[] = { CLOUDACCT_PARAM_LONG(t->s->uniacid), CLOUDACCT_PARAM_LONG(payment_id) };
 	if (CLOUDACCT_DB_RUN(t->s->db, "UPDATE {payment} SET status = 'reversed' WHERE uniacid = ? AND id = ?", u, 2,
-			CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+			CLOUDACCT_FETCH_NONE, NULL) == FAILURE
+			|| cloudacct_money_collect_payment(t->s, payment_id, -1) == FAILURE) {
 		return FAILURE;
 	}
 	t->credit -= amount; /* all of it was unapplied after the deallocation */

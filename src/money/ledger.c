@@ -515,6 +515,9 @@ zend_result cloudacct_money_payment_insert(cloudacct_money_tx *t, const cloudacc
 		return FAILURE;
 	}
 	*payment_id = (zend_long) cloudacct_db_insert_id(t->s->db);
+	if (cloudacct_money_collect_payment(t->s, *payment_id, 1) == FAILURE) {
+		return FAILURE;
+	}
 	if (strcmp(np->kind, "adjustment") == 0) {
 		snprintf(memo, sizeof(memo), "贷记调整 %s", np->note ? ZSTR_VAL(np->note) : "");
 	} else {

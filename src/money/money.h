@@ -17,6 +17,11 @@
  * unknown ids (they are not due). */
 zend_result cloudacct_money_bills_still_due(cloudacct_store *s, const zend_long *bill_ids, size_t n, bool *due);
 
+/* In the transaction that changes a client's store (after its UPDATE): moves the client's money in
+ * and out (collect_month, the dashboard's collections per month and store) from one store to the
+ * other, so figures per store keep following the client's current store. */
+zend_result cloudacct_money_client_moved(cloudacct_store *s, zend_long client_id, zend_long from_store, zend_long to_store);
+
 /* Registers CloudAcct\Ledger\*; called from MINIT. */
 void cloudacct_money_minit(void);
 

@@ -228,4 +228,10 @@ zend_result cloudacct_money_notice(cloudacct_store *s, const char *recipient_kin
 zend_result cloudacct_money_notify_client(cloudacct_store *s, zend_long client_id, const char *template_key,
 	zval *payload, const char *dedup_prefix, zend_long *recipients);
 
+/* collect_month upkeep, in the caller's transaction (reports.c): a payment posted (sign 1) or
+ * reversed (sign -1), after its row is written; a refund after it is written or settled (counts
+ * only once it succeeded). Adjustments are not collections and add nothing. */
+zend_result cloudacct_money_collect_payment(cloudacct_store *s, zend_long payment_id, zend_long sign);
+zend_result cloudacct_money_collect_refund(cloudacct_store *s, zend_long refund_id);
+
 #endif

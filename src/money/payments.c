@@ -1039,6 +1039,9 @@ static zend_result refund_body(cloudacct_connection *c, void *ctx_)
 		return FAILURE;
 	}
 	x->refund_id = (zend_long) cloudacct_db_insert_id(x->s->db);
+	if (cloudacct_money_collect_refund(x->s, x->refund_id) == FAILURE) { /* offline: succeeded at once */
+		return FAILURE;
+	}
 	snprintf(memo, sizeof(memo), "退款 %s：%s", no, ZSTR_VAL(x->reason));
 	cloudacct_param u[] = { CLOUDACCT_PARAM_LONG(x->amount), CLOUDACCT_PARAM_LONG(x->s->uniacid),
 		CLOUDACCT_PARAM_LONG(x->payment_id) };
@@ -1157,7 +1160,8 @@ static zend_result refund_settle_body(cloudacct_connection *c, void *ctx_)
 		return FAILURE;
 	}
 	if (x->success) {
-		if (order_id > 0 && cloudacct_money_order_refunded(x->s, order_id, amount) == FAILURE) {
+		if (cloudacct_money_collect_refund(x->s, x->refund_id) == FAILURE
+				|| (order_id > 0 && cloudacct_money_order_refunded(x->s, order_id, amount) == FAILURE)) {
 			return FAILURE;
 		}
 	} else {

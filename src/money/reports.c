@@ -7,6 +7,7 @@
 #include "php.h"
 #include "zend_smart_str.h"
 #include "money_int.h"
+#include "money.h"
 #include "../common/errors.h"
 #include "../core/ledger.h"
 #include "../core/money.h"
@@ -237,6 +238,56 @@ ZEND_METHOD(CloudAcct_Ledger_Reports, arrears)
 
 /* ---- collections ---- */
 
+/* {collect_month}: money in and out per (month, store of the client, channel), the same sums as
+ * the report's query over {payment} and {refund}, kept in the transaction of every change (the
+ * client row is read with a shared lock, so a concurrent store change waits or is waited for). */
+#define COLLECT_UPSERT \
+	" ON DUPLICATE KEY UPDATE {collect_month}.payments = {collect_month}.payments + VALUES(payments)," \
+	" {collect_month}.received_fen = {collect_month}.received_fen + VALUES(received_fen)," \
+	" {collect_month}.refunded_fen = {collect_month}.refunded_fen + VALUES(refunded_fen)"
+
+zend_result cloudacct_money_collect_payment(cloudacct_store *s, zend_long payment_id, zend_long sign)
+{
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(sign), CLOUDACCT_PARAM_LONG(sign), CLOUDACCT_PARAM_LONG(s->uniacid),
+		CLOUDACCT_PARAM_LONG(payment_id) };
+	return CLOUDACCT_DB_RUN(s->db, "INSERT INTO {collect_month} (uniacid, period, store_id, channel, payments, received_fen,"
+		" refunded_fen) SELECT x.uniacid, x.period, c.store_id, x.channel, ?, ? * x.amount_fen, 0"
+		" FROM {payment} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
+		" WHERE x.uniacid = ? AND x.id = ? AND x.channel <> 'adjustment'" COLLECT_UPSERT, p, 4, CLOUDACCT_FETCH_NONE, NULL);
+}
+
+zend_result cloudacct_money_collect_refund(cloudacct_store *s, zend_long refund_id)
+{
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(refund_id) };
+	return CLOUDACCT_DB_RUN(s->db, "INSERT INTO {collect_month} (uniacid, period, store_id, channel, payments, received_fen,"
+		" refunded_fen) SELECT x.uniacid, x.period, c.store_id, x.channel, 0, 0, x.amount_fen"
+		" FROM {refund} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
+		" WHERE x.uniacid = ? AND x.id = ? AND x.status = 'succeeded'" COLLECT_UPSERT, p, 2, CLOUDACCT_FETCH_NONE, NULL);
+}
+
+zend_result cloudacct_money_client_moved(cloudacct_store *s, zend_long client_id, zend_long from_store, zend_long to_store)
+{
+	if (from_store == to_store) {
+		return SUCCESS;
+	}
+	for (int k = 0; k < 2; k++) {
+		zend_long sign = k == 0 ? -1 : 1;
+		cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(k == 0 ? from_store : to_store), CLOUDACCT_PARAM_LONG(sign),
+			CLOUDACCT_PARAM_LONG(sign), CLOUDACCT_PARAM_LONG(sign), CLOUDACCT_PARAM_LONG(s->uniacid),
+			CLOUDACCT_PARAM_LONG(client_id), CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(client_id) };
+		if (CLOUDACCT_DB_RUN(s->db, "INSERT INTO {collect_month} (uniacid, period, store_id, channel, payments, received_fen,"
+				" refunded_fen) SELECT u.uniacid, u.period, ?, u.channel, ? * SUM(u.n), ? * SUM(u.r), ? * SUM(u.f)"
+				" FROM (SELECT uniacid, period, channel, 1 AS n, amount_fen AS r, 0 AS f FROM {payment}"
+				" WHERE uniacid = ? AND client_id = ? AND status = 'posted' AND channel <> 'adjustment'"
+				" UNION ALL SELECT uniacid, period, channel, 0, 0, amount_fen FROM {refund}"
+				" WHERE uniacid = ? AND client_id = ? AND status = 'succeeded') u"
+				" GROUP BY u.uniacid, u.period, u.channel" COLLECT_UPSERT, p, 8, CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+			return FAILURE;
+		}
+	}
+	return SUCCESS;
+}
+
 static bool read_range(zend_string *from, zend_string *to, int32_t *a, int32_t *b)
 {
 	if (!cloudacct_money_parse_period(from, "from", a) || !cloudacct_money_parse_period(to, "to", b)) {
@@ -283,23 +334,37 @@ static zend_result collections_rows(cloudacct_store *s, const cloudacct_actor *a
 	}
 	smart_str_0(&where);
 	const char *w = where.s ? ZSTR_VAL(where.s) : "";
-	smart_str_append_printf(&sql, "SELECT x.period, x.channel, COUNT(*) AS payments, SUM(x.amount_fen) AS received_fen"
-		" FROM {payment} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
-		" WHERE x.uniacid = ? AND x.period BETWEEN ? AND ? AND x.status = 'posted' AND x.channel <> 'adjustment'%s"
-		" GROUP BY x.period, x.channel ORDER BY x.period, x.channel", w);
-	smart_str_0(&sql);
-	rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, &pays);
-	smart_str_free(&sql);
-	if (rc == SUCCESS) {
-		smart_str_append_printf(&sql, "SELECT x.period, x.channel, SUM(x.amount_fen) AS refunded_fen"
-			" FROM {refund} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
-			" WHERE x.uniacid = ? AND x.period BETWEEN ? AND ? AND x.status = 'succeeded'%s"
+	if (a->kind != CLOUDACCT_ACTOR_STAFF && accountant_id == 0) {
+		/* by store or for the firm: the per-month summary rows, a few per month and store, whatever
+		 * the number of payments (the scope and filter conditions name c.store_id) */
+		smart_str_append_printf(&sql, "SELECT c.period, c.channel, SUM(c.payments) AS payments, SUM(c.received_fen) AS received_fen,"
+			" SUM(c.refunded_fen) AS refunded_fen FROM {collect_month} c WHERE c.uniacid = ? AND c.period BETWEEN ? AND ?%s"
+			" GROUP BY c.period, c.channel ORDER BY c.period, c.channel", w);
+		smart_str_0(&sql);
+		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, &pays);
+		smart_str_free(&sql);
+		if (rc == SUCCESS) {
+			ZVAL_COPY(&refunds, &pays);
+		}
+	} else {
+		smart_str_append_printf(&sql, "SELECT x.period, x.channel, COUNT(*) AS payments, SUM(x.amount_fen) AS received_fen"
+			" FROM {payment} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
+			" WHERE x.uniacid = ? AND x.period BETWEEN ? AND ? AND x.status = 'posted' AND x.channel <> 'adjustment'%s"
 			" GROUP BY x.period, x.channel ORDER BY x.period, x.channel", w);
 		smart_str_0(&sql);
-		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, &refunds);
+		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, &pays);
 		smart_str_free(&sql);
-		if (rc == FAILURE) {
-			zval_ptr_dtor(&pays);
+		if (rc == SUCCESS) {
+			smart_str_append_printf(&sql, "SELECT x.period, x.channel, SUM(x.amount_fen) AS refunded_fen"
+				" FROM {refund} x JOIN {client} c ON c.id = x.client_id AND c.uniacid = x.uniacid"
+				" WHERE x.uniacid = ? AND x.period BETWEEN ? AND ? AND x.status = 'succeeded'%s"
+				" GROUP BY x.period, x.channel ORDER BY x.period, x.channel", w);
+			smart_str_0(&sql);
+			rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, &refunds);
+			smart_str_free(&sql);
+			if (rc == FAILURE) {
+				zval_ptr_dtor(&pays);
+			}
 		}
 	}
 	smart_str_free(&where);

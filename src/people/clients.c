@@ -7,6 +7,7 @@
 #include "zend_exceptions.h"
 #include "people_int.h"
 #include "../settings/settings.h"
+#include "../money/money.h"
 
 const cloudacct_pf cloudacct_client_fields[] = {
 	{ "name", CLOUDACCT_PF_TEXT, 2, 128, 0, NULL, "客户名称", CLOUDACCT_PF_REQUIRED },
@@ -290,6 +291,11 @@ static zend_result update_body(cloudacct_connection *c, void *arg)
 	}
 	if (cloudacct_db_affected_rows(c) == 0) {
 		cloudacct_throw_conflict("客户信息已被他人修改，请刷新后重试 (client changed concurrently)");
+		return FAILURE;
+	}
+	/* the dashboard's collections per store follow the client to its new store */
+	zval *store = cloudacct_pf_get(FIELDS, x->v, "store_id");
+	if (store && cloudacct_money_client_moved(x->s, x->id, x->store_id, Z_LVAL_P(store)) == FAILURE) {
 		return FAILURE;
 	}
 	if (tags && cloudacct_people_write_labels(x->s, CLOUDACCT_LABELS_TAGS, x->id, tags, true) == FAILURE) {

@@ -71,6 +71,8 @@ const cloudacct_setting_key cloudacct_setting_keys[] = {
 	{ "job_auto_close_days", CLOUDACCT_SETTING_INT, "7", 1, 90, NULL, false, "工单完成后客户未评价自动关闭（天）" },
 	{ "request_sla_hours", CLOUDACCT_SETTING_INT, "16", 0, 2000, NULL, false, "业务需求办理时限（工作小时；0 不计时）" },
 	{ "request_sla_urgent_hours", CLOUDACCT_SETTING_INT, "8", 0, 2000, NULL, false, "加急业务需求办理时限（工作小时）" },
+	{ "dashboard_snapshot_seconds", CLOUDACCT_SETTING_INT, "60", 0, 3600, NULL, false,
+		"数据看板“在办工单”按状态的统计最多缓存多少秒（显示统计时间；0 每次实时统计）" },
 	{ "recurring_due_day", CLOUDACCT_SETTING_INT, "15", 1, 28, NULL, false, "周期工单（记账、报税）每月截止日，遇节假日顺延" },
 	{ "work_calendar", CLOUDACCT_SETTING_JSON,
 		"{\"day_start\":\"09:00\",\"day_end\":\"18:00\",\"break_start\":\"12:00\",\"break_end\":\"13:00\","

@@ -175,9 +175,11 @@ final class Jobs
     /**
      * Admin (their stores) or system: the dashboard's job figures as aggregates. Returns
      * ["by_status" => [status => count] for each state of a job in hand (open, assigned,
-     * in_progress, waiting_client, escalated; 0 included), "created" => ["YYYY-MM-DD"
-     * => jobs created that business day (UTC+8)] for each day of [$from, $to), "created_total"].
-     * $from < $to, at most 92 days apart (unix times).
+     * in_progress, waiting_client, escalated; 0 included) as counted at "by_status_at" (unix
+     * time; recounted when older than the dashboard_snapshot_seconds setting, 0 = always),
+     * "created" => ["YYYY-MM-DD" => jobs created that business day (UTC+8)] for each day of
+     * [$from, $to) (exact: closed days from per-day summary rows filled once, the rest live),
+     * "created_total"]. $from < $to, at most 92 days apart (unix times).
      */
     public function stats(\CloudAcct\Actor $admin, int $from, int $to): array {}
 }

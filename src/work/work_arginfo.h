@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 907a03b70abe6ce38892360b96938e3109c6a916 */
+ * Stub hash: c4368617c9585771fcf200cdbfeb8da9fee90f0d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Work_Catalog___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)

@@ -129,6 +129,7 @@ echo "--- offline only\n";
 m_setting($db, 1, 'payment_mode', 'offline_only');
 m_throws(fn() => $m->payments->checkout($client, $a, ['amount_fen' => 100]));
 m_reconcile($m->accounts);
+m_collect_check($db);
 ca_drop_db('money_weengine');
 ?>
 --EXPECT--
@@ -190,3 +191,4 @@ balance=-100000 outstanding=0 credit=100000 overdue=0 open=0 oldest=- paid_throu
 --- offline only
 CloudAcct\ConflictException: 本所未开通在线支付，请联系会计线下缴费 (online payment is off: payment_mode offline_only)
 reconcile: ok (1 clients)
+collections summary = recount: true (1 rows)

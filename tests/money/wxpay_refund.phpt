@@ -71,6 +71,7 @@ m_summary($m->accounts, $a);
 echo "payment refunded_fen ", $m->payments->get($admin, $p2)['refunded_fen'], "\n";
 m_reconcile($m->accounts);
 ca_fake_stop($w->fake);
+m_collect_check($db);
 ca_drop_db('money_wx_refund');
 ?>
 --EXPECTF--
@@ -97,3 +98,4 @@ requests: 9
 balance=-30000 outstanding=0 credit=30000 overdue=0 open=0 oldest=- paid_through=-
 payment refunded_fen 20000
 reconcile: ok (1 clients)
+collections summary = recount: true (%d rows)

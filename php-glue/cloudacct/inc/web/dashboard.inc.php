@@ -4,7 +4,8 @@
  * total, ratings and complaints at a glance, and two ECharts charts (jobs per day over the last
  * 30 days, collections per month over the last 12 months). Every figure is one aggregate of the
  * extension (Jobs::stats, Reports::arrearsTotal, Reports::collections, list totals) — no SQL here
- * and no list paged through, so the page costs the same at 100 jobs or 100,000.
+ * and no list paged through. Jobs per day and collections come from summary rows (docs/work.md,
+ * docs/money.md); the jobs in hand are a snapshot, shown with the time it was counted.
  */
 defined('IN_IA') or exit('Access Denied');
 global $_W, $_GPC;
@@ -32,6 +33,7 @@ foreach ($openStates as $st => $label) {
     $openJobs += $n;
 }
 $escalated = (int) $stats['by_status']['escalated'];
+$handAt = cloudacct_date((int) $stats['by_status_at'], 'H:i:s');
 $perDay = array();
 foreach ($stats['created'] as $date => $n) {
     $perDay[substr($date, 5)] = (int) $n; // "MM-DD" for the chart
@@ -89,7 +91,7 @@ $escalatedComplaints = (int) cloudacct_guard(function () use ($complaints, $admi
 
 $this->render('dashboard', array(
     'today' => cloudacct_date($now, 'Y-m-d'),
-    'jobs' => array('today' => $todayNew, 'open' => $openJobs, 'escalated' => $escalated, 'states' => $byState),
+    'jobs' => array('today' => $todayNew, 'open' => $openJobs, 'escalated' => $escalated, 'states' => $byState, 'as_of' => $handAt),
     'money' => array('month' => $month, 'collected' => cloudacct_yuan($perMonth[$month]), 'arrears' => cloudacct_yuan($arrearsFen),
         'arrears_clients' => $arrearsClients),
     'ratings' => array('total' => $ratingTotal, 'counts' => $ratingCounts, 'good_rate' => $goodRate, 'followups' => $openFollowups, 'top' => $top),
