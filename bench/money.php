@@ -106,6 +106,10 @@ for ($lo = 1; $lo <= $clients; $lo += 10000) {
         . " COALESCE(MIN(IF(status = 'open', due_date, NULL)), 0), COALESCE(MAX(IF(status = 'paid', period, NULL)), 0),"
         . " COUNT(*) + SUM(status = 'paid'), 0 FROM {bill} WHERE uniacid = 1 AND client_id BETWEEN ? AND ? GROUP BY client_id",
         [$lo, $lo + 9999]);
+    // the company's store and accountant, copied on its summary as the extension keeps them (migration 12)
+    $db->execute("UPDATE {client_balance} b JOIN {client} c ON c.id = b.client_id AND c.uniacid = b.uniacid"
+        . " SET b.store_id = c.store_id, b.accountant_id = c.accountant_id WHERE b.uniacid = 1 AND b.client_id BETWEEN ? AND ?",
+        [$lo, $lo + 9999]);
     $db->execute("UPDATE {fee_plan} f JOIN {client_balance} b ON b.client_id = f.client_id AND b.uniacid = f.uniacid"
         . " SET f.paid_through = b.paid_through WHERE f.uniacid = 1 AND f.client_id BETWEEN ? AND ?", [$lo, $lo + 9999]);
 }

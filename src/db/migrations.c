@@ -928,6 +928,32 @@ static const cloudacct_migration_step v10_dashboard[] = {
 		" AND TABLE_NAME = CONCAT(?, 'cloudacct_job') AND INDEX_NAME = 'idx_created'" },
 };
 
+/* The arrears list (Ledger\Reports::arrears, its count and arrearsTotal) filtered by store or
+ * accountant, or seen by a store-scoped admin or an employee, joined every owing summary row to its
+ * company to test the company's store and accountant. The summary carries a copy of both, kept equal
+ * to the company's in the same transaction as every change of either (People\Clients update,
+ * assignAccountant, bulkHandover) and written when the summary row is created (from {client}), so
+ * each of these lists is an index range of the owing companies it shows. The copy is backfilled in
+ * one statement. */
+static const cloudacct_migration_step v12_arrears[] = {
+	/* The three arrears indexes end with the client (the list's order: oldest due date, client) and
+	 * the two sums arrearsTotal adds up, so the count, the total and the page are index reads of
+	 * the owing rows only (the total over idx_arrears (uniacid, oldest_open_due) had the server
+	 * prefer reading every summary row of the firm by primary key). */
+	{ "ALTER TABLE {client_balance} ADD COLUMN store_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" ADD COLUMN accountant_id INT UNSIGNED NOT NULL DEFAULT 0,"
+		" ADD KEY idx_arrears_store (uniacid, store_id, oldest_open_due, client_id, outstanding_fen, balance_fen),"
+		" ADD KEY idx_arrears_accountant (uniacid, accountant_id, oldest_open_due, client_id, outstanding_fen, balance_fen)",
+		"SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+		" AND TABLE_NAME = CONCAT(?, 'cloudacct_client_balance') AND COLUMN_NAME = 'accountant_id'" },
+	{ "ALTER TABLE {client_balance} DROP KEY idx_arrears,"
+		" ADD KEY idx_arrears (uniacid, oldest_open_due, client_id, outstanding_fen, balance_fen)",
+		"SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+		" AND TABLE_NAME = CONCAT(?, 'cloudacct_client_balance') AND INDEX_NAME = 'idx_arrears' AND COLUMN_NAME = 'balance_fen'" },
+	{ "UPDATE {client_balance} b JOIN {client} c ON c.id = b.client_id AND c.uniacid = b.uniacid"
+		" SET b.store_id = c.store_id, b.accountant_id = c.accountant_id", NULL },
+};
+
 /* The dashboard's aggregates, whose cost must not grow with the firm (docs/work.md, docs/money.md).
  * job_day: jobs created per (business day UTC+8, store), filled once per closed day on first read
  * (a job's created_at and store never change); job_day_fill marks a day filled (also for days
@@ -1007,6 +1033,8 @@ const cloudacct_migration cloudacct_migrations[] = {
 	{ 7, "books: periods, lines, files, tax confirmation", v7_books, sizeof(v7_books) / sizeof(v7_books[0]) },
 	{ 9, "pages: an employee's job list in the order it is shown", v9_pages, sizeof(v9_pages) / sizeof(v9_pages[0]) },
 	{ 10, "dashboard: jobs by the day they were created", v10_dashboard, sizeof(v10_dashboard) / sizeof(v10_dashboard[0]) },
+	{ 12, "arrears: the company's store and accountant on its balance summary; arrears indexes that cover the list, count and total", v12_arrears,
+		sizeof(v12_arrears) / sizeof(v12_arrears[0]) },
 	{ 13, "dashboard: jobs created per day, collections per month and store", v13_dashboard,
 		sizeof(v13_dashboard) / sizeof(v13_dashboard[0]) },
 };

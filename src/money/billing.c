@@ -285,9 +285,13 @@ static zend_result chunk_post(run_ctx *x, uint64_t batch)
 	}
 	cloudacct_param q[] = { CLOUDACCT_PARAM_LONG(now), CLOUDACCT_PARAM_LONG((zend_long) batch),
 		CLOUDACCT_PARAM_LONG(x->s->uniacid) };
-	if (CLOUDACCT_DB_RUN(x->s->db, "INSERT INTO {client_balance} (uniacid, client_id, balance_fen, outstanding_fen,"
-			" open_bills, oldest_open_due, entries, updated_at)"
-			" SELECT uniacid, client_id, SUM(amount_fen), SUM(amount_fen), COUNT(*), MIN(due_date), COUNT(*), ?"
+	/* a new summary row copies the company's store and accountant (migration 12) */
+	if (CLOUDACCT_DB_RUN(x->s->db, "INSERT INTO {client_balance} (uniacid, client_id, store_id, accountant_id, balance_fen,"
+			" outstanding_fen, open_bills, oldest_open_due, entries, updated_at)"
+			" SELECT uniacid, client_id,"
+			" COALESCE((SELECT c.store_id FROM {client} c WHERE c.id = {bill}.client_id AND c.uniacid = {bill}.uniacid), 0),"
+			" COALESCE((SELECT c.accountant_id FROM {client} c WHERE c.id = {bill}.client_id AND c.uniacid = {bill}.uniacid), 0),"
+			" SUM(amount_fen), SUM(amount_fen), COUNT(*), MIN(due_date), COUNT(*), ?"
 			" FROM {bill} WHERE batch_id = ? AND uniacid = ? GROUP BY uniacid, client_id ORDER BY client_id"
 			" ON DUPLICATE KEY UPDATE balance_fen = balance_fen + VALUES(balance_fen),"
 			" outstanding_fen = outstanding_fen + VALUES(outstanding_fen), open_bills = open_bills + VALUES(open_bills),"

@@ -343,6 +343,12 @@ zend_result cloudacct_money_authorize_staff_or_admin(cloudacct_store *s, const c
 zend_result cloudacct_money_scope(cloudacct_store *s, const cloudacct_actor *a, bool allow_clients, smart_str *where,
 	cloudacct_param *p, uint32_t *n)
 {
+	return cloudacct_money_scope_on(s, a, allow_clients, "c.store_id", "c.accountant_id", "c.id", where, p, n);
+}
+
+zend_result cloudacct_money_scope_on(cloudacct_store *s, const cloudacct_actor *a, bool allow_clients, const char *store_col,
+	const char *accountant_col, const char *client_col, smart_str *where, cloudacct_param *p, uint32_t *n)
+{
 	switch (a->kind) {
 		case CLOUDACCT_ACTOR_SYSTEM:
 			return SUCCESS;
@@ -356,7 +362,8 @@ zend_result cloudacct_money_scope(cloudacct_store *s, const cloudacct_actor *a, 
 				return FAILURE;
 			}
 			if (zval_get_long(&scoped) > 0) {
-				smart_str_appends(where, " AND c.store_id IN (SELECT store_id FROM {admin_store} WHERE uniacid = ? AND we7_uid = ?)");
+				smart_str_append_printf(where, " AND %s IN (SELECT store_id FROM {admin_store} WHERE uniacid = ? AND we7_uid = ?)",
+					store_col);
 				p[(*n)++] = CLOUDACCT_PARAM_LONG(s->uniacid);
 				p[(*n)++] = CLOUDACCT_PARAM_LONG(a->id);
 			}
@@ -368,7 +375,7 @@ zend_result cloudacct_money_scope(cloudacct_store *s, const cloudacct_actor *a, 
 			if (cloudacct_people_require_active_staff(s, a, &staff) == FAILURE) {
 				return FAILURE;
 			}
-			smart_str_appends(where, " AND c.accountant_id = ?");
+			smart_str_append_printf(where, " AND %s = ?", accountant_col);
 			p[(*n)++] = CLOUDACCT_PARAM_LONG(a->id);
 			return SUCCESS;
 		}
@@ -377,12 +384,23 @@ zend_result cloudacct_money_scope(cloudacct_store *s, const cloudacct_actor *a, 
 				cloudacct_throw_forbidden("客户不能查看此报表 (clients may not list this)");
 				return FAILURE;
 			}
-			smart_str_appends(where, " AND c.id IN (SELECT client_id FROM {client_contact} WHERE uniacid = ? AND contact_id = ?)");
+			smart_str_append_printf(where, " AND %s IN (SELECT client_id FROM {client_contact} WHERE uniacid = ? AND contact_id = ?)",
+				client_col);
 			p[(*n)++] = CLOUDACCT_PARAM_LONG(s->uniacid);
 			p[(*n)++] = CLOUDACCT_PARAM_LONG(a->id);
 			return SUCCESS;
 	}
 	return SUCCESS;
+}
+
+zend_result cloudacct_money_balance_row(cloudacct_store *s, zend_long client_id, zend_long now)
+{
+	/* one row even when the company is missing (the aggregate), as the plain insert this replaces */
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(client_id), CLOUDACCT_PARAM_LONG(now),
+		CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(client_id) };
+	return CLOUDACCT_DB_RUN(s->db, "INSERT INTO {client_balance} (uniacid, client_id, store_id, accountant_id, updated_at)"
+		" SELECT ?, ?, COALESCE(MAX(c.store_id), 0), COALESCE(MAX(c.accountant_id), 0), ? FROM {client} c"
+		" WHERE c.uniacid = ? AND c.id = ? ON DUPLICATE KEY UPDATE client_id = client_id", p, 5, CLOUDACCT_FETCH_NONE, NULL);
 }
 
 cloudacct_store *cloudacct_money_begin(zval *this_zv, zval *zactor, cloudacct_actor *actor)

@@ -472,8 +472,7 @@ static zend_result remind_body(cloudacct_connection *conn, void *ctx_)
 	(void) conn;
 
 	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_LONG(x->client_id), CLOUDACCT_PARAM_LONG(now) };
-	if (CLOUDACCT_DB_RUN(x->s->db, "INSERT INTO {client_balance} (uniacid, client_id, updated_at) VALUES (?, ?, ?)"
-			" ON DUPLICATE KEY UPDATE client_id = client_id", p, 3, CLOUDACCT_FETCH_NONE, NULL) == FAILURE
+	if (cloudacct_money_balance_row(x->s, x->client_id, now) == FAILURE
 			|| CLOUDACCT_DB_RUN(x->s->db, "SELECT last_reminded_at FROM {client_balance} WHERE uniacid = ? AND client_id = ?"
 				" FOR UPDATE", p, 2, CLOUDACCT_FETCH_VALUE, &last) == FAILURE) {
 		return FAILURE;

@@ -33,10 +33,8 @@ zend_result cloudacct_money_tx_begin(cloudacct_money_tx *t, cloudacct_store *s, 
 	t->now = cloudacct_clock_now();
 	t->period = cloudacct_money_period_of(t->now);
 
-	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(client_id),
-		CLOUDACCT_PARAM_LONG(t->now) };
-	if (CLOUDACCT_DB_RUN(s->db, "INSERT INTO {client_balance} (uniacid, client_id, updated_at) VALUES (?, ?, ?)"
-			" ON DUPLICATE KEY UPDATE client_id = client_id", p, 3, CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(client_id) };
+	if (cloudacct_money_balance_row(s, client_id, t->now) == FAILURE) {
 		return FAILURE;
 	}
 	if (CLOUDACCT_DB_RUN(s->db, "SELECT balance_fen, outstanding_fen, credit_fen, open_bills, oldest_open_due,"

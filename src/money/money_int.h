@@ -70,6 +70,15 @@ zend_result cloudacct_money_authorize_staff_or_admin(cloudacct_store *s, const c
  * Forbidden); the system → everything. p must have room for 4 more parameters. */
 zend_result cloudacct_money_scope(cloudacct_store *s, const cloudacct_actor *a, bool allow_clients, smart_str *where,
 	cloudacct_param *p, uint32_t *n);
+/* The same on other columns: store_col and accountant_col name the company's store and accountant
+ * (e.g. the copies on {client_balance} b: "b.store_id", "b.accountant_id"), client_col its id. */
+zend_result cloudacct_money_scope_on(cloudacct_store *s, const cloudacct_actor *a, bool allow_clients, const char *store_col,
+	const char *accountant_col, const char *client_col, smart_str *where, cloudacct_param *p, uint32_t *n);
+
+/* Creates the client's summary row {client_balance} if it has none, with the company's store and
+ * accountant copied from {client} (a locking read in the caller's transaction, so a concurrent change
+ * of either waits or is seen: People\Clients keeps the copy equal on every change). */
+zend_result cloudacct_money_balance_row(cloudacct_store *s, zend_long client_id, zend_long now);
 
 /* Reads the Actor argument and the area's Store; NULL after throwing. */
 cloudacct_store *cloudacct_money_begin(zval *this_zv, zval *zactor, cloudacct_actor *actor);

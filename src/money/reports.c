@@ -60,41 +60,39 @@ static bool read_arrears_filter(HashTable *filter, arrears_filter *f)
 	return true;
 }
 
-/* The WHERE clause and its parameters (alias b = client_balance, c = client). */
+/* The WHERE clause and its parameters, on the summary alone (alias b = client_balance): the summary
+ * carries the company's store and accountant (migration 12), so the store and accountant filters
+ * and the actor's scope are conditions of its indexes idx_arrears_store / idx_arrears_accountant
+ * (uniacid, store or accountant, oldest_open_due) — an index range of the owing companies they
+ * show, never a join to every company of a store. */
 static zend_result arrears_where(cloudacct_store *s, const cloudacct_actor *a, arrears_filter *f, smart_str *where,
 	cloudacct_param *p, uint32_t *n)
 {
 	p[(*n)++] = CLOUDACCT_PARAM_LONG(s->uniacid);
 	p[(*n)++] = CLOUDACCT_PARAM_LONG(f->due_min);
 	p[(*n)++] = CLOUDACCT_PARAM_LONG(f->due_max);
-	if (cloudacct_money_scope(s, a, false, where, p, n) == FAILURE) {
+	if (cloudacct_money_scope_on(s, a, false, "b.store_id", "b.accountant_id", "b.client_id", where, p, n) == FAILURE) {
 		return FAILURE;
 	}
 	if (f->store_id) {
-		smart_str_appends(where, " AND c.store_id = ?");
+		smart_str_appends(where, " AND b.store_id = ?");
 		p[(*n)++] = CLOUDACCT_PARAM_LONG(f->store_id);
 	}
 	if (f->accountant_id) {
-		smart_str_appends(where, " AND c.accountant_id = ?");
+		smart_str_appends(where, " AND b.accountant_id = ?");
 		p[(*n)++] = CLOUDACCT_PARAM_LONG(f->accountant_id);
 	}
 	smart_str_0(where);
 	return SUCCESS;
 }
 
-#define ARREARS_FROM \
-	" FROM {client_balance} b JOIN {client} c ON c.id = b.client_id AND c.uniacid = b.uniacid" \
-	" WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?"
+#define ARREARS_WHERE " WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?"
 
-/* The FROM and WHERE of an aggregate over the arrears rows; without conditions on the company (w
- * empty) no join is needed: every summary row is a company's. */
+/* The FROM and WHERE of an aggregate over the arrears rows: the summary alone (with no condition
+ * but the due range, the count reads idx_arrears only). */
 static void arrears_aggregate_from(smart_str *sql, const char *w)
 {
-	if (*w) {
-		smart_str_append_printf(sql, ARREARS_FROM "%s", w);
-	} else {
-		smart_str_appends(sql, " FROM {client_balance} b WHERE b.uniacid = ? AND b.oldest_open_due BETWEEN ? AND ?");
-	}
+	smart_str_append_printf(sql, " FROM {client_balance} b" ARREARS_WHERE "%s", w);
 }
 
 /* Adds overdue_fen and the aging buckets to each row, from the open bills of the page's clients. */
@@ -183,7 +181,8 @@ static zend_result arrears_page(cloudacct_store *s, const cloudacct_actor *a, ar
 			" (SELECT st.name FROM {store} st WHERE st.id = c.store_id AND st.uniacid = c.uniacid) AS store_name,"
 			" (SELECT sf.name FROM {staff} sf WHERE sf.id = c.accountant_id AND sf.uniacid = c.uniacid) AS accountant_name,"
 			" b.balance_fen, b.outstanding_fen, b.credit_fen, b.open_bills, b.oldest_open_due,"
-			" b.oldest_open_due AS oldest_open_due_date, b.paid_through, b.last_reminded_at" ARREARS_FROM "%s"
+			" b.oldest_open_due AS oldest_open_due_date, b.paid_through, b.last_reminded_at"
+			" FROM {client_balance} b JOIN {client} c ON c.id = b.client_id AND c.uniacid = b.uniacid" ARREARS_WHERE "%s"
 			" ORDER BY b.oldest_open_due, b.client_id LIMIT ? OFFSET ?", w);
 		smart_str_0(&sql);
 		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), p, n, CLOUDACCT_FETCH_ALL, items);

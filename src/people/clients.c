@@ -242,6 +242,17 @@ ZEND_METHOD(CloudAcct_People_Clients, create)
 	RETURN_LONG(x.id);
 }
 
+/* Keeps the copy of the company's store and accountant on its balance summary (migration 12: the
+ * arrears list filters the summary alone) equal to the company's, in the transaction that changed
+ * them. A company without a summary row has nothing to copy to: the row is created from {client}. */
+static zend_result sync_balance(cloudacct_connection *c, zend_long uniacid, zend_long client_id)
+{
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(uniacid), CLOUDACCT_PARAM_LONG(client_id) };
+	return CLOUDACCT_DB_RUN(c, "UPDATE {client_balance} b JOIN {client} c ON c.id = b.client_id AND c.uniacid = b.uniacid"
+		" SET b.store_id = c.store_id, b.accountant_id = c.accountant_id WHERE b.uniacid = ? AND b.client_id = ?", p, 2,
+		CLOUDACCT_FETCH_NONE, NULL);
+}
+
 /* ---- update ---- */
 
 static zend_result update_body(cloudacct_connection *c, void *arg)
@@ -296,6 +307,9 @@ static zend_result update_body(cloudacct_connection *c, void *arg)
 	/* the dashboard's collections per store follow the client to its new store */
 	zval *store = cloudacct_pf_get(FIELDS, x->v, "store_id");
 	if (store && cloudacct_money_client_moved(x->s, x->id, x->store_id, Z_LVAL_P(store)) == FAILURE) {
+		return FAILURE;
+	}
+	if (store && sync_balance(c, x->s->uniacid, x->id) == FAILURE) {
 		return FAILURE;
 	}
 	if (tags && cloudacct_people_write_labels(x->s, CLOUDACCT_LABELS_TAGS, x->id, tags, true) == FAILURE) {
@@ -494,6 +508,9 @@ static zend_result assign_body(cloudacct_connection *c, void *arg)
 		cloudacct_throw_conflict("专属会计刚被其他管理员更换，请刷新后重试 (accountant changed concurrently)");
 		return FAILURE;
 	}
+	if (sync_balance(c, x->s->uniacid, x->client_id) == FAILURE) {
+		return FAILURE;
+	}
 	if (write_handover(x->s, x->a, x->client_id, x->from, x->to, ZSTR_VAL(x->reason), ZSTR_LEN(x->reason)) == FAILURE) {
 		return FAILURE;
 	}
@@ -605,6 +622,13 @@ static zend_result bulk_body(cloudacct_connection *c, void *arg)
 	}
 	if (x->moved == 0) {
 		return SUCCESS;
+	}
+	/* the moved companies' summaries: those of the old accountant whose company now has another */
+	cloudacct_param q[] = { CLOUDACCT_PARAM_LONG(x->s->uniacid), CLOUDACCT_PARAM_LONG(x->from) };
+	if (CLOUDACCT_DB_RUN(c, "UPDATE {client_balance} b JOIN {client} c ON c.id = b.client_id AND c.uniacid = b.uniacid"
+			" SET b.accountant_id = c.accountant_id WHERE b.uniacid = ? AND b.accountant_id = ? AND c.accountant_id <> b.accountant_id",
+			q, 2, CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+		return FAILURE;
 	}
 	array_init(&detail);
 	add_assoc_long(&detail, "to_staff_id", x->to);
