@@ -93,6 +93,13 @@ final class Staff
      */
     public function list(\CloudAcct\Actor $admin, array $filter = [], int $page = 1, int $perPage = 20): array {}
 
+    /**
+     * Admin (or system). What a staff picker needs, in one statement: the active staff the admin
+     * may assign (an admin limited to stores: those of their stores), by id. Each: id, name,
+     * store_id, store_name ("" without a store), open_jobs, open_job_cap, on_duty.
+     */
+    public function options(\CloudAcct\Actor $admin): array {}
+
     /** Admin. Inactive staff get no jobs and cannot act (resolveByOpenid() returns null). */
     public function setActive(\CloudAcct\Actor $admin, int $staffId, bool $active): void {}
 

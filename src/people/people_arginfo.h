@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5754568f358600e105c87e45faac43bef095e1e2 */
+ * Stub hash: b36a37a56760cea349b94f90a4d863dcff427a85 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_People_Stores___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)
@@ -63,6 +63,10 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_People_Staff_lis
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, page, IS_LONG, 0, "1")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, perPage, IS_LONG, 0, "20")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_People_Staff_options, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, admin, CloudAcct\\Actor, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CloudAcct_People_Staff_setActive, 0, 3, IS_VOID, 0)
@@ -233,6 +237,7 @@ ZEND_METHOD(CloudAcct_People_Staff, create);
 ZEND_METHOD(CloudAcct_People_Staff, update);
 ZEND_METHOD(CloudAcct_People_Staff, get);
 ZEND_METHOD(CloudAcct_People_Staff, list);
+ZEND_METHOD(CloudAcct_People_Staff, options);
 ZEND_METHOD(CloudAcct_People_Staff, setActive);
 ZEND_METHOD(CloudAcct_People_Staff, setOnDuty);
 ZEND_METHOD(CloudAcct_People_Staff, issueBindCode);
@@ -285,6 +290,7 @@ static const zend_function_entry class_CloudAcct_People_Staff_methods[] = {
 	ZEND_ME(CloudAcct_People_Staff, update, arginfo_class_CloudAcct_People_Staff_update, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_People_Staff, get, arginfo_class_CloudAcct_People_Staff_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_People_Staff, list, arginfo_class_CloudAcct_People_Staff_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(CloudAcct_People_Staff, options, arginfo_class_CloudAcct_People_Staff_options, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_People_Staff, setActive, arginfo_class_CloudAcct_People_Staff_setActive, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_People_Staff, setOnDuty, arginfo_class_CloudAcct_People_Staff_setOnDuty, ZEND_ACC_PUBLIC)
 	ZEND_ME(CloudAcct_People_Staff, issueBindCode, arginfo_class_CloudAcct_People_Staff_issueBindCode, ZEND_ACC_PUBLIC)

@@ -331,6 +331,50 @@ ZEND_METHOD(CloudAcct_People_Staff, list)
 	}
 }
 
+/* ---- the staff picker ---- */
+
+#define OPTIONS_SQL \
+	"SELECT f.id, f.name, f.store_id, COALESCE(st.name, '') AS store_name, f.open_jobs, f.open_job_cap, f.on_duty" \
+	" FROM {staff} f LEFT JOIN {store} st ON st.uniacid = f.uniacid AND st.id = f.store_id" \
+	" WHERE f.uniacid = ? AND f.active = 1"
+
+/* What the backend's staff pickers need (assign, reassign, exclusive accountant, the filters of
+ * the admin lists), in one statement: the active staff within the admin's stores, by id. The
+ * pickers paged through list() before: three statements per 200 employees and their skills. */
+ZEND_METHOD(CloudAcct_People_Staff, options)
+{
+	zval *zactor, *row;
+	cloudacct_actor a;
+	cloudacct_param p[5];
+	uint32_t n = 0;
+	zend_result rc;
+	static const char *const bools[] = { "on_duty", NULL };
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
+	ZEND_PARSE_PARAMETERS_END();
+
+	CLOUDACCT_PEOPLE_STORE(s);
+	CLOUDACCT_PEOPLE_ACTOR(zactor, &a);
+	if (a.kind != CLOUDACCT_ACTOR_SYSTEM && cloudacct_people_require_admin(&a, "查看员工列表") == FAILURE) {
+		RETURN_THROWS();
+	}
+	p[n++] = CLOUDACCT_PARAM_LONG(s->uniacid);
+	if (a.kind == CLOUDACCT_ACTOR_ADMIN) {
+		cloudacct_people_scope_params(s, a.id, p, &n);
+		rc = CLOUDACCT_DB_RUN(s->db, OPTIONS_SQL CLOUDACCT_PEOPLE_SCOPE_SQL("f.store_id") " ORDER BY f.id", p, n,
+			CLOUDACCT_FETCH_ALL, return_value);
+	} else {
+		rc = CLOUDACCT_DB_RUN(s->db, OPTIONS_SQL " ORDER BY f.id", p, n, CLOUDACCT_FETCH_ALL, return_value);
+	}
+	if (rc == FAILURE) {
+		RETURN_THROWS();
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(return_value), row) {
+		cloudacct_people_row_bools(row, bools);
+	} ZEND_HASH_FOREACH_END();
+}
+
 /* ---- flags ---- */
 
 typedef struct {

@@ -990,7 +990,14 @@ ZEND_METHOD(CloudAcct_Work_Jobs, get)
 	"id, client_id, store_id, title, type, urgency, source, status, dispatch_mode, skill, assignee_id," \
 	" grab_deadline, due_at, sla_breached, silent, last_progress_at, state_at, created_at, updated_at"
 
+/* How far the pager's count reads. The worker and client views count up to LIST_COUNT_CAP (their
+ * lists are one person's or one company's jobs, and the grab pool shows its size). The admin views
+ * ("all", "escalated") cover the whole firm: they count only to the end of the pager's window,
+ * LIST_WINDOW_PAGES pages past the current one (the backend pager links 9 pages around it), so a
+ * page view reads the same few hundred index entries at 1,000,000 jobs as at 10,000,000; above
+ * that, total is the window's end and total_capped says there are more. */
 #define LIST_COUNT_CAP 10000
+#define LIST_WINDOW_PAGES 9
 
 /* Adds client_name to each listed job with one query for the page (the job's company: whoever
  * may see the job may see whose it is). */
@@ -1164,13 +1171,17 @@ ZEND_METHOD(CloudAcct_Work_Jobs, list)
 	zend_result rc = list_scope(s, &actor, view, &form, &q);
 	smart_str_0(&q.where);
 	const char *w = q.where.s ? ZSTR_VAL(q.where.s) : "";
+	/* The count stops at cap + 1 rows: an exact count of a firm's million jobs reads them all on
+	 * every page view. */
+	zend_long cap = LIST_COUNT_CAP;
+	if (zend_string_equals_literal(view, "all") || zend_string_equals_literal(view, "escalated")) {
+		cap = (page + LIST_WINDOW_PAGES) * per_page;
+	}
 	if (rc == SUCCESS) {
-		/* The pager's count stops at LIST_COUNT_CAP + 1 rows: an exact count of a firm's million
-		 * jobs reads them all on every page view. */
-		smart_str_append_printf(&sql, "SELECT COUNT(*) FROM (SELECT 1 FROM {job} WHERE uniacid = ?%s LIMIT %d) t", w,
-			LIST_COUNT_CAP + 1);
+		q.p[q.n] = CLOUDACCT_PARAM_LONG(cap + 1); /* replaced by the list's LIMIT below */
+		smart_str_append_printf(&sql, "SELECT COUNT(*) FROM (SELECT 1 FROM {job} WHERE uniacid = ?%s LIMIT ?) t", w);
 		smart_str_0(&sql);
-		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), q.p, q.n, CLOUDACCT_FETCH_VALUE, &total);
+		rc = cloudacct_db_run(s->db, ZSTR_VAL(sql.s), ZSTR_LEN(sql.s), q.p, q.n + 1, CLOUDACCT_FETCH_VALUE, &total);
 		smart_str_free(&sql);
 	}
 	if (rc == SUCCESS) {
@@ -1196,8 +1207,8 @@ ZEND_METHOD(CloudAcct_Work_Jobs, list)
 	}
 	zend_long n = zval_get_long(&total);
 	array_init_size(return_value, 3);
-	add_assoc_long(return_value, "total", n > LIST_COUNT_CAP ? LIST_COUNT_CAP : n);
-	add_assoc_bool(return_value, "total_capped", n > LIST_COUNT_CAP);
+	add_assoc_long(return_value, "total", n > cap ? cap : n);
+	add_assoc_bool(return_value, "total_capped", n > cap);
 	add_assoc_zval(return_value, "items", &items);
 }
 

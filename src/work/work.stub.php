@@ -130,8 +130,11 @@ final class Jobs
      * (filter client_id required), "escalated" (admin: waiting for assignment), "all" (admin).
      * Filters: status, client_id, assignee_id, silent, breached.
      * Returns ["total" => int, "total_capped" => bool, "items" => list<array>]; each item carries
-     * client_name. total counts up to 10,000 matching jobs: above that it is 10,000 and
+     * client_name. total counts the matching jobs up to a cap: above it, total is the cap and
      * total_capped is true (an exact count of a firm's million jobs costs a read of them all).
+     * The cap: 10,000 for "mine", "pool" and "client"; for the admin views "all" and "escalated"
+     * the end of the pager's window, ($page + 9) × $perPage (200 on the first page of 20), so a
+     * page of the firm's list reads the same few hundred index entries whatever the firm's size.
      */
     public function list(\CloudAcct\Actor $actor, string $view, array $filter = [], int $page = 1, int $perPage = 20): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c4368617c9585771fcf200cdbfeb8da9fee90f0d */
+ * Stub hash: d88ab6e9aeb43fcb80a49ecacd8b62fa7ec0a9fc */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_Work_Catalog___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)

@@ -94,7 +94,7 @@ var_dump(az_checksums($db, $tables) === $base);
 ca_drop_db('authz_matrix');
 ?>
 --EXPECT--
-{"actions":162,"cells":1446,"allowed":345,"refused":1025,"hidden":76}
+{"actions":163,"cells":1455,"allowed":347,"refused":1030,"hidden":78}
 0 problems
 
 bool(true)

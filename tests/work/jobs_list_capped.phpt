@@ -1,5 +1,5 @@
 --TEST--
-Work\Jobs::list: the pager's count stops at 10,000 (total 10,000, total_capped true) while paging goes on; exact below; each item carries its company's name from one query for the page, never another firm's
+Work\Jobs::list: the admin views count to the end of the pager's window ((page + 9) × perPage: total is that and total_capped true above it, exact at it and below, exact again when a deep page's window passes the end), the other views up to 10,000; paging goes on past the count; each item carries its company's name from one query for the page, never another firm's
 --EXTENSIONS--
 cloudacct
 --SKIPIF--
@@ -30,13 +30,36 @@ $want = $db->query('SELECT id, client_id FROM {job} WHERE uniacid = 1 ORDER BY i
 var_dump(array_column($all['items'], 'id') === array_column($want, 'id'));
 $names = [$a => '甲公司', $b => '<b>乙</b>公司'];
 var_dump(array_map(fn($j) => $j['client_name'], $all['items']) === array_map(fn($r) => $names[(int) $r['client_id']], $want));
-// paging goes past the cap
+// the window moves with the page and the page size: page 5 of 20 counts to 280, page 2 of 50 to 550
+$p5 = $jobs->list($admin, 'all', [], 5, 20);
+var_dump($p5['total'], $p5['total_capped'], $jobs->list($admin, 'all', [], 2, 50)['total']);
+// a window short of the end is capped (page 590: 11,980 of 12,000); one past it is exact
+$deep = $jobs->list($admin, 'all', [], 590, 20);
+var_dump($deep['total'], $deep['total_capped']);
 $last = $jobs->list($admin, 'all', [], 600, 20);
-var_dump(count($last['items']), $last['total_capped'], (int) end($last['items'])['id'] === (int) $db->queryValue('SELECT MIN(id) FROM {job} WHERE uniacid = 1'));
-// below the cap the count is exact
+var_dump($last['total'], $last['total_capped'], count($last['items']),
+    (int) end($last['items'])['id'] === (int) $db->queryValue('SELECT MIN(id) FROM {job} WHERE uniacid = 1'));
+var_dump(count($jobs->list($admin, 'all', [], 601, 20)['items']));
+// filters count within the window too: 甲's 6,000 jobs
+$mine = $jobs->list($admin, 'all', ['client_id' => $a]);
+var_dump($mine['total'], $mine['total_capped']);
+// below the window the count is exact: 120 escalated, every 100th job (even: all 甲's)
 $esc = $jobs->list($admin, 'escalated', [], 1, 20);
 var_dump($esc['total'], $esc['total_capped'], $esc['items'][0]['client_name']);
-var_dump($jobs->list($admin, 'all', ['client_id' => $a, 'status' => 'escalated'])['total']); // every 100th is even: 甲's
+var_dump($jobs->list($admin, 'all', ['client_id' => $a, 'status' => 'escalated'])['total']);
+// the escalated queue at its window's edge: exactly 100 (page 1 of 10) is exact, 101 is capped
+$db->execute("UPDATE {job} SET status = 'open' WHERE uniacid = 1 AND status = 'escalated' ORDER BY id DESC LIMIT 20");
+$r = $jobs->list($admin, 'escalated', [], 1, 10);
+var_dump($r['total'], $r['total_capped'], (int) $db->queryValue("SELECT COUNT(*) FROM {job} WHERE uniacid = 1 AND status = 'escalated'"));
+$db->execute("UPDATE {job} SET status = 'escalated' WHERE uniacid = 1 AND status = 'open' ORDER BY id LIMIT 1");
+$r = $jobs->list($admin, 'escalated', [], 1, 10);
+var_dump($r['total'], $r['total_capped'], count($r['items']), (int) $db->queryValue("SELECT COUNT(*) FROM {job} WHERE uniacid = 1 AND status = 'escalated'"));
+// the client view keeps counting to 10,000: 甲's 6,000 exactly
+$cv = $jobs->list($admin, 'client', ['client_id' => $a]);
+var_dump($cv['total'], $cv['total_capped']);
+$db->execute('UPDATE {job} SET client_id = ? WHERE uniacid = 1', [$a]);
+$cv = $jobs->list($admin, 'client', ['client_id' => $a], 2, 20);
+var_dump($cv['total'], $cv['total_capped'], count($cv['items']));
 // another firm's list: its own job, its own company's name
 $theirs = (new Jobs(new Store($db, 2)))->list($admin, 'all');
 var_dump($theirs['total'], $theirs['items'][0]['client_name']);
@@ -45,18 +68,39 @@ var_dump((new Jobs(new Store($db, 3)))->list($admin, 'all'));
 ca_drop_db('work_jobs_list_capped');
 ?>
 --EXPECT--
-int(10000)
+int(200)
 bool(true)
 int(20)
 bool(true)
 bool(true)
+int(280)
+bool(true)
+int(550)
+int(11980)
+bool(true)
+int(12000)
+bool(false)
 int(20)
 bool(true)
+int(0)
+int(200)
 bool(true)
 int(120)
 bool(false)
 string(9) "甲公司"
 int(120)
+int(100)
+bool(false)
+int(100)
+int(100)
+bool(true)
+int(10)
+int(101)
+int(6000)
+bool(false)
+int(10000)
+bool(true)
+int(20)
 int(1)
 string(12) "别家公司"
 array(3) {

@@ -303,7 +303,7 @@ function cloudacct_yuan($fen)
 }
 
 /** Paging links: [['page' => n, 'url' => …, 'current' => bool], …] plus prev/next, for templates; a capped
- * total (a list that stops counting, like Jobs::list) reads "10000 以上". */
+ * total (a list that stops counting, like Jobs::list) reads "200 以上" and the pager names no last page. */
 function cloudacct_pager($total, $page, $perPage, $urlFor, $capped = false)
 {
     $pages = max(1, (int) ceil($total / $perPage));
@@ -314,7 +314,8 @@ function cloudacct_pager($total, $page, $perPage, $urlFor, $capped = false)
         $links[] = array('page' => $p, 'url' => $urlFor($p), 'current' => $p === $page);
     }
     return array(
-        'total' => (int) $total, 'total_label' => $capped ? $total . ' 以上' : (string) $total, 'page' => $page, 'pages' => $pages, 'links' => $links,
+        'total' => (int) $total, 'total_label' => $capped ? $total . ' 以上' : (string) $total, 'capped' => (bool) $capped,
+        'page' => $page, 'pages' => $pages, 'links' => $links,
         'prev' => $page > 1 ? $urlFor($page - 1) : '', 'next' => $page < $pages ? $urlFor($page + 1) : '',
     );
 }
@@ -416,20 +417,14 @@ function cloudacct_store_options($actor, $includeInactive = false)
     });
 }
 
-/** Active staff for pickers (admin). */
+/**
+ * Active staff for pickers (admin): id, name, store_id, store_name, open_jobs, open_job_cap,
+ * on_duty of the staff the admin may assign, from one statement (Staff::options).
+ */
 function cloudacct_staff_options($admin)
 {
     return cloudacct_guard(function () use ($admin) {
-        $staff = cloudacct_area('People\Staff');
-        $items = array();
-        for ($page = 1; $page <= 20; $page++) {
-            $r = $staff->list($admin, array('active' => true), $page, 200);
-            $items = array_merge($items, $r['items']);
-            if (count($items) >= $r['total'] || !$r['items']) {
-                break;
-            }
-        }
-        return $items;
+        return cloudacct_area('People\Staff')->options($admin);
     });
 }
 
