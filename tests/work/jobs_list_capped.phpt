@@ -54,6 +54,15 @@ var_dump($r['total'], $r['total_capped'], (int) $db->queryValue("SELECT COUNT(*)
 $db->execute("UPDATE {job} SET status = 'escalated' WHERE uniacid = 1 AND status = 'open' ORDER BY id LIMIT 1");
 $r = $jobs->list($admin, 'escalated', [], 1, 10);
 var_dump($r['total'], $r['total_capped'], count($r['items']), (int) $db->queryValue("SELECT COUNT(*) FROM {job} WHERE uniacid = 1 AND status = 'escalated'"));
+// silent jobs are jobs in hand: a closed job with a stale flag is not listed
+$ids = array_map(fn($r) => (int) $r['id'], $db->query('SELECT id FROM {job} WHERE uniacid = 1 ORDER BY id LIMIT 4'));
+$db->execute("UPDATE {job} SET silent = 1, status = 'in_progress' WHERE id IN (?, ?)", [$ids[0], $ids[2]]);
+$db->execute("UPDATE {job} SET silent = 1, status = 'waiting_client' WHERE id = ?", [$ids[1]]);
+$db->execute("UPDATE {job} SET silent = 1, status = 'closed' WHERE id = ?", [$ids[3]]);
+$db->execute("UPDATE {job} SET silent = 1, status = 'assigned' WHERE uniacid = 2"); // another firm's
+$sil = $jobs->list($admin, 'all', ['silent' => true]);
+var_dump(array_column($sil['items'], 'id') === [$ids[2], $ids[1], $ids[0]], $sil['total']);
+var_dump(count($jobs->list($admin, 'all', ['silent' => 0])['items']));
 // the client view keeps counting to 10,000: 甲's 6,000 exactly
 $cv = $jobs->list($admin, 'client', ['client_id' => $a]);
 var_dump($cv['total'], $cv['total_capped']);
@@ -96,6 +105,9 @@ int(100)
 bool(true)
 int(10)
 int(101)
+bool(true)
+int(3)
+int(20)
 int(6000)
 bool(false)
 int(10000)
