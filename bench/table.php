@@ -1,6 +1,7 @@
 <?php
 /* Turns bench/run's result lines ("<figure> <impl> <value>") into the one Markdown table:
- * throughputs as medians with their ratios to the floor and to PDO, single values as measured. */
+ * throughputs as medians with their ratios to the floor, to PDO and (work section) to the usual
+ * PHP module of bench/usual.php, single values as measured. */
 $r = [];
 foreach (file($argv[1], FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
     [$fig, $impl, $v] = explode(' ', $line);
@@ -22,6 +23,7 @@ $rows = [
     'work_place' => ['work: place an order (price snapshot, order number), ops/s', $ops],
     'work_settle' => ['work: settle a paid order (creates its job), ops/s', $ops],
     'work_cancel' => ['work: cancel an unpaid order, ops/s', $ops],
+    'work_usual_stages_differing' => ['work: stages where the usual PHP module left other rows than the extension', '0'],
     'work_pay' => ['money: post an offline payment (oldest bill first, receipt, ledger, summary), ops/s', $ops],
     'storm_grab_workers' => ['grab storm: worker processes', '32'],
     'storm_grab_jobs' => ['grab storm: open jobs', '1,000'],
@@ -124,8 +126,9 @@ $rows = [
     'quality_scoreboard_statements' => ['quality: statements of the six scoreboard calls', ''],
     'money_explain_full_scans' => ['money: of those, reading a whole table or index of > 1,000 rows', '0'],
 ];
-echo "| figure | target | measured | floor (bare C) | PHP+PDO | ext ÷ floor | ext ÷ PDO | SQL statements per op |\n";
-echo "|---|---|---:|---:|---:|---:|---:|---:|\n";
+echo "| figure | target | measured | floor (bare C) | PHP+PDO | usual PHP module, ops/s | ext ÷ floor | ext ÷ PDO | ext ÷ usual"
+    . " | SQL statements per op | usual version's statements per op |\n";
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 $seen = [];
 foreach ($rows + array_fill_keys(array_keys($r), null) as $fig => $meta) {
     if (!isset($r[$fig]) || isset($seen[$fig])) {
@@ -136,10 +139,14 @@ foreach ($rows + array_fill_keys(array_keys($r), null) as $fig => $meta) {
     $x = $r[$fig];
     if (isset($x['ext'])) {
         [$e, $f, $p] = [$med($x['ext']), $med($x['floor']), $med($x['pdo'])];
-        printf("| %s | %s | %d | %d | %d | %.2f | %.2f | %s |\n", $label, $target, $e, $f, $p, $e / $f, $e / $p,
-            isset($x['statements']) ? (string) $med($x['statements']) : '1');
+        // the usual PHP module (bench/usual.php): only where it was written and left the extension's rows
+        $u = isset($x['usual']) ? $med($x['usual']) : null;
+        printf("| %s | %s | %d | %d | %d | %s | %.2f | %.2f | %s | %s | %s |\n", $label, $target, $e, $f, $p,
+            $u === null ? '' : sprintf('%d', $u), $e / $f, $e / $p, $u === null ? '' : sprintf('%.2f', $e / $u),
+            isset($x['statements']) ? (string) $med($x['statements']) : '1',
+            isset($x['usual_statements']) ? (string) $med($x['usual_statements']) : '');
     } else {
-        printf("| %s | %s | %s | | | | | |\n", $label, $target, rtrim(rtrim(sprintf('%.3f', $med($x['value'])), '0'), '.'));
+        printf("| %s | %s | %s | | | | | | | | |\n", $label, $target, rtrim(rtrim(sprintf('%.3f', $med($x['value'])), '0'), '.'));
     }
 }
 
