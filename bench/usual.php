@@ -9,8 +9,8 @@
  * as the extension's operation — the same rows result (see `compare`, run by bench/run) — with
  * the same inputs as bench/work_ops.php's stage, from the same starting data.
  *
- *   php usual.php stage NAME    grab|start|progress|ask|reply|complete|close over work_ops.php's
- *                               items; prints "<operations> <seconds> <statements>"
+ *   php usual.php stage NAME    grab|start|progress|ask|reply|complete|close|pay over
+ *                               work_ops.php's items; prints "<operations> <seconds> <statements>"
  *   php usual.php dump          every module table of the bench database, one sorted line per row
  *   php usual.php compare A B   exit 1 (and print the differences) if two dumps differ
  *
@@ -22,7 +22,7 @@ declare(strict_types=1);
 
 require __DIR__ . '/usual_db.inc';
 
-const USUAL_STAGES = ['grab', 'start', 'progress', 'ask', 'reply', 'complete', 'close'];
+const USUAL_STAGES = ['grab', 'start', 'progress', 'ask', 'reply', 'complete', 'close', 'pay'];
 const USUAL_UNIACID = 1;
 define('TIMESTAMP', (int) (getenv('USUAL_NOW') ?: time()));
 
@@ -410,6 +410,207 @@ function usual_close(array $client, int $id): void
     });
 }
 
+/* ---- money: an offline payment (收款登记), as a module's admin page would post it ---- */
+
+function usual_period_next(int $period, int $months): int
+{
+    $m = intdiv($period, 100) * 12 + $period % 100 - 1 + $months;
+    return intdiv($m, 12) * 100 + $m % 12 + 1;
+}
+
+/** 已缴至 of a plan: through the last period whose bill is settled (or paused) without a gap. */
+function usual_paid_through(array $plan, array $bills, array $pauses): int
+{
+    $through = usual_period_next(usual_period_next((int) $plan['start_period'], (int) $plan['prepaid_periods']), -1);
+    $horizon = 0;
+    foreach ($bills as $b) {
+        $horizon = max($horizon, (int) $b['period_to']);
+    }
+    $paused = function (int $p) use ($pauses) {
+        foreach ($pauses as $x) {
+            if ($x['from_period'] <= $p && ($x['to_period'] == 0 || $p <= $x['to_period'])) {
+                return true;
+            }
+        }
+        return false;
+    };
+    $i = 0;
+    $n = count($bills);
+    for (;;) {
+        $next = usual_period_next($through, 1);
+        if ($plan['end_period'] != 0 && $next > $plan['end_period']) {
+            break;
+        }
+        while ($i < $n && $bills[$i]['period_to'] < $next) {
+            $i++;
+        }
+        if ($i < $n && $bills[$i]['period'] <= $next) {
+            if ($bills[$i]['status'] === 'open') {
+                break;
+            }
+            $through = (int) $bills[$i]['period_to'];
+            $i++;
+        } elseif ($next <= $horizon && $paused($next)) {
+            $through = $next;
+        } else {
+            break;
+        }
+    }
+    return max(0, $through);
+}
+
+function usual_pay_offline(array $admin, int $clientId, int $amount, string $receipt): array
+{
+    if ($clientId <= 0 || $amount <= 0) {
+        usual_error('客户和金额须为正数 (client and amount must be positive)');
+    }
+    if (!preg_match('/^[\x21-\x7e]{1,64}$/', $receipt)) {
+        usual_error('“收据号”须为 1 到 64 个字母、数字或符号，不含空格 (receipt_no)');
+    }
+    $client = pdo_get('cloudacct_client', ['uniacid' => USUAL_UNIACID, 'id' => $clientId], ['id', 'store_id']);
+    $stores = $client ? pdo_getall('cloudacct_admin_store', ['uniacid' => USUAL_UNIACID, 'we7_uid' => $admin['id']], ['store_id']) : [];
+    if (!$client || ($stores && !in_array($client['store_id'], array_column($stores, 'store_id')))) {
+        usual_error("客户不存在或无权查看 (client $clientId not found)");
+    }
+    $today = (int) gmdate('Ymd', TIMESTAMP + 28800);
+    $period = intdiv($today, 100);
+    pdo_begin();
+    try {
+        $bal = pdo_fetch('SELECT * FROM ' . tablename('cloudacct_client_balance') . ' WHERE uniacid = ? AND client_id = ? FOR UPDATE',
+            [USUAL_UNIACID, $clientId]);
+        if (!$bal) {
+            pdo_insert('cloudacct_client_balance', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId, 'updated_at' => TIMESTAMP]);
+            $bal = ['balance_fen' => 0, 'outstanding_fen' => 0, 'credit_fen' => 0, 'open_bills' => 0, 'oldest_open_due' => 0,
+                'paid_through' => 0, 'entries' => 0];
+        }
+        $dup = pdo_get('cloudacct_payment', ['uniacid' => USUAL_UNIACID, 'channel' => 'offline', 'external_id' => $receipt],
+            ['id', 'client_id', 'amount_fen']);
+        if ($dup) {
+            if ($dup['client_id'] != $clientId || $dup['amount_fen'] != $amount) {
+                usual_error("收据号 $receipt 已用于另一笔收款，请核对 (receipt number already used)");
+            }
+            pdo_rollback();
+            return pdo_get('cloudacct_payment', ['uniacid' => USUAL_UNIACID, 'id' => $dup['id']]) + ['duplicate' => true];
+        }
+        // receipt number: prefix + business date + the day's sequence
+        $prefix = pdo_getcolumn('cloudacct_setting', ['uniacid' => USUAL_UNIACID, 'name' => 'receipt_prefix'], 'value');
+        $prefix = $prefix === false ? 'SK' : substr(preg_replace('/[^0-9A-Za-z]/', '', (string) json_decode($prefix)), 0, 8);
+        $seq = pdo_fetch('SELECT last_no FROM ' . tablename('cloudacct_receipt_seq') . ' WHERE uniacid = ? AND day = ? FOR UPDATE',
+            [USUAL_UNIACID, $today]);
+        if ($seq) {
+            $no = (int) $seq['last_no'] + 1;
+            pdo_update('cloudacct_receipt_seq', ['last_no' => $no], ['uniacid' => USUAL_UNIACID, 'day' => $today]);
+        } else {
+            $no = 1;
+            pdo_insert('cloudacct_receipt_seq', ['uniacid' => USUAL_UNIACID, 'day' => $today, 'last_no' => 1]);
+        }
+        $receiptNo = sprintf('%s%08d%04d', $prefix, $today, $no);
+        pdo_insert('cloudacct_payment', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId, 'channel' => 'offline',
+            'external_id' => $receipt, 'receipt_no' => $receiptNo, 'amount_fen' => $amount, 'method' => 'cash',
+            'target_kind' => '', 'target_id' => 0, 'intent_id' => 0, 'reference' => '', 'payer' => '', 'note' => '',
+            'period' => $period, 'paid_at' => TIMESTAMP, 'recorded_by_kind' => $admin['kind'],
+            'recorded_by_id' => $admin['id'], 'created_at' => TIMESTAMP]);
+        $paymentId = pdo_insertid();
+        pdo_insert('cloudacct_ledger_entry', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId, 'kind' => 'payment',
+            'amount_fen' => -$amount, 'bill_id' => 0, 'order_id' => 0, 'payment_id' => $paymentId, 'refund_id' => 0,
+            'reverses_id' => null, 'period' => $period, 'memo' => "线下收款 $receiptNo", 'actor_kind' => $admin['kind'],
+            'actor_id' => $admin['id'], 'created_at' => TIMESTAMP]);
+        $credit = (int) $bal['credit_fen'] + $amount;
+        $summary = ['balance_fen' => (int) $bal['balance_fen'] - $amount, 'outstanding_fen' => (int) $bal['outstanding_fen'],
+            'open_bills' => (int) $bal['open_bills'], 'oldest_open_due' => (int) $bal['oldest_open_due'],
+            'paid_through' => (int) $bal['paid_through'], 'entries' => (int) $bal['entries'] + 1];
+
+        // unapplied money pays the open bills, oldest due first
+        $bills = pdo_fetchall('SELECT * FROM ' . tablename('cloudacct_bill') . " WHERE uniacid = ? AND client_id = ?"
+            . " AND status = 'open' ORDER BY due_date, period, id LIMIT 200 FOR UPDATE", [USUAL_UNIACID, $clientId]);
+        $plans = [];
+        if ($bills) {
+            $pays = pdo_fetchall('SELECT id, amount_fen, allocated_fen, refunded_fen FROM ' . tablename('cloudacct_payment')
+                . " WHERE uniacid = ? AND client_id = ? AND status = 'posted' AND amount_fen > allocated_fen + refunded_fen"
+                . ' ORDER BY paid_at, id LIMIT 200 FOR UPDATE', [USUAL_UNIACID, $clientId]);
+            $b = 0;
+            foreach ($pays as $pay) {
+                $avail = $pay['amount_fen'] - $pay['allocated_fen'] - $pay['refunded_fen'];
+                while ($avail > 0 && $b < count($bills)) {
+                    $bill = &$bills[$b];
+                    $owed = $bill['amount_fen'] - $bill['paid_fen'] - $bill['waived_fen'];
+                    if ($owed <= 0) {
+                        $b++;
+                        continue;
+                    }
+                    $x = min($avail, $owed);
+                    pdo_insert('cloudacct_allocation', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId,
+                        'payment_id' => $pay['id'], 'bill_id' => $bill['id'], 'order_id' => 0, 'amount_fen' => $x,
+                        'created_at' => TIMESTAMP]);
+                    pdo_update('cloudacct_payment', ['allocated_fen +=' => $x], ['uniacid' => USUAL_UNIACID, 'id' => $pay['id']]);
+                    $bill['paid_fen'] += $x;
+                    $open = $bill['amount_fen'] - $bill['paid_fen'] - $bill['waived_fen'] > 0;
+                    pdo_update('cloudacct_bill', ['paid_fen' => $bill['paid_fen'], 'waived_fen' => $bill['waived_fen'],
+                        'status' => $open ? 'open' : ($bill['paid_fen'] > 0 ? 'paid' : 'waived'),
+                        'settled_at' => $open ? 0 : TIMESTAMP], ['uniacid' => USUAL_UNIACID, 'id' => $bill['id']]);
+                    if (!$open && $bill['plan_id'] > 0) {
+                        $plans[$bill['plan_id']] = true;
+                    }
+                    unset($bill);
+                    $avail -= $x;
+                    $credit -= $x;
+                }
+            }
+            $agg = pdo_fetch('SELECT COUNT(*) AS n, SUM(amount_fen - paid_fen - waived_fen) AS owed, MIN(due_date) AS oldest FROM '
+                . tablename('cloudacct_bill') . " WHERE uniacid = ? AND client_id = ? AND status = 'open'", [USUAL_UNIACID, $clientId]);
+            $summary['open_bills'] = (int) $agg['n'];
+            $summary['outstanding_fen'] = (int) $agg['owed'];
+            $summary['oldest_open_due'] = (int) $agg['oldest'];
+        }
+        // 已缴至 of each plan whose bill was settled, then of the client (the least active plan)
+        foreach (array_keys($plans) as $planId) {
+            $plan = pdo_get('cloudacct_fee_plan', ['uniacid' => USUAL_UNIACID, 'id' => $planId]);
+            if (!$plan) {
+                continue;
+            }
+            $planBills = pdo_getall('cloudacct_bill', ['uniacid' => USUAL_UNIACID, 'plan_id' => $planId],
+                ['period', 'period_to', 'status'], '', 'period');
+            $pauses = pdo_getall('cloudacct_plan_pause', ['uniacid' => USUAL_UNIACID, 'plan_id' => $planId],
+                ['from_period', 'to_period']);
+            pdo_update('cloudacct_fee_plan', ['paid_through' => usual_paid_through($plan, $planBills, $pauses)],
+                ['uniacid' => USUAL_UNIACID, 'id' => $planId]);
+        }
+        if ($plans) {
+            $through = 0;
+            $active = null;
+            foreach (pdo_getall('cloudacct_fee_plan', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId],
+                    ['status', 'paid_through']) as $p) {
+                $through = max($through, (int) $p['paid_through']);
+                if ($p['status'] === 'active') {
+                    $active = $active === null ? (int) $p['paid_through'] : min($active, (int) $p['paid_through']);
+                }
+            }
+            $summary['paid_through'] = $active ?? $through;
+        }
+        pdo_update('cloudacct_client_balance', $summary + ['credit_fen' => $credit, 'updated_at' => TIMESTAMP],
+            ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId]);
+        pdo_insert('cloudacct_audit', ['uniacid' => USUAL_UNIACID, 'actor_kind' => $admin['kind'], 'actor_id' => $admin['id'],
+            'action' => 'payment_offline', 'object_type' => 'payment', 'object_id' => $paymentId,
+            'detail' => usual_json(['client_id' => $clientId, 'amount_fen' => $amount, 'receipt' => $receipt]),
+            'ip' => $admin['ip'], 'created_at' => TIMESTAMP]);
+        foreach (pdo_getall('cloudacct_client_contact', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId], ['contact_id'],
+                '', 'contact_id', 20) as $c) {
+            usual_notice('client', (int) $c['contact_id'], 'payment_received', ['client_id' => $clientId,
+                'payment_id' => $paymentId, 'amount' => sprintf('%d.%02d', intdiv($amount, 100), $amount % 100)],
+                "pay-$paymentId-c{$c['contact_id']}");
+        }
+        pdo_commit();
+    } catch (Throwable $e) {
+        pdo_rollback();
+        throw $e;
+    }
+    // the receipt page shows the payment and what it paid
+    $payment = pdo_get('cloudacct_payment', ['uniacid' => USUAL_UNIACID, 'id' => $paymentId]);
+    $payment['allocations'] = pdo_getall('cloudacct_allocation', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId,
+        'payment_id' => $paymentId], ['bill_id', 'order_id', 'amount_fen']);
+    return $payment + ['duplicate' => false];
+}
+
 /* ---- commands ---- */
 
 $cmd = $argv[1] ?? '';
@@ -453,6 +654,7 @@ if ($cmd !== 'stage' || !in_array($argv[2] ?? '', USUAL_STAGES, true)) {
 $s = json_decode(file_get_contents(sys_get_temp_dir() . '/cloudacct-bench-ops.json'), true);
 $staff = ['kind' => 'staff', 'id' => (int) $s['staff'], 'ip' => ''];
 $client = ['kind' => 'client', 'id' => (int) $s['contact'], 'ip' => ''];
+$admin = ['kind' => 'admin', 'id' => 1, 'ip' => '127.0.0.1'];
 $op = match ($argv[2]) {
     'grab' => fn($id) => usual_grab($staff, $id),
     'start' => fn($id) => usual_start($staff, $id),
@@ -461,8 +663,9 @@ $op = match ($argv[2]) {
     'reply' => fn($id) => usual_client_replied($client, $id, '已上传'),
     'complete' => fn($id) => usual_complete($staff, $id, '办理完毕'),
     'close' => fn($id) => usual_close($client, $id),
+    'pay' => fn($id) => usual_pay_offline($admin, $id, 30000, "XJ$id"),
 };
-$items = array_map('intval', $s['jobs']);
+$items = array_map('intval', $argv[2] === 'pay' ? $s['payers'] : $s['jobs']);
 pdo(); // connected before the clock starts, as the extension's persistent connection is
 $GLOBALS['usual_statements'] = 0;
 $t = hrtime(true);
