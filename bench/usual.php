@@ -467,7 +467,7 @@ function usual_pay_offline(array $admin, int $clientId, int $amount, string $rec
     if (!preg_match('/^[\x21-\x7e]{1,64}$/', $receipt)) {
         usual_error('“收据号”须为 1 到 64 个字母、数字或符号，不含空格 (receipt_no)');
     }
-    $client = pdo_get('cloudacct_client', ['uniacid' => USUAL_UNIACID, 'id' => $clientId], ['id', 'store_id']);
+    $client = pdo_get('cloudacct_client', ['uniacid' => USUAL_UNIACID, 'id' => $clientId], ['id', 'store_id', 'accountant_id']);
     $stores = $client ? pdo_getall('cloudacct_admin_store', ['uniacid' => USUAL_UNIACID, 'we7_uid' => $admin['id']], ['store_id']) : [];
     if (!$client || ($stores && !in_array($client['store_id'], array_column($stores, 'store_id')))) {
         usual_error("客户不存在或无权查看 (client $clientId not found)");
@@ -479,7 +479,8 @@ function usual_pay_offline(array $admin, int $clientId, int $amount, string $rec
         $bal = pdo_fetch('SELECT * FROM ' . tablename('cloudacct_client_balance') . ' WHERE uniacid = ? AND client_id = ? FOR UPDATE',
             [USUAL_UNIACID, $clientId]);
         if (!$bal) {
-            pdo_insert('cloudacct_client_balance', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId, 'updated_at' => TIMESTAMP]);
+            pdo_insert('cloudacct_client_balance', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId,
+                'store_id' => $client['store_id'], 'accountant_id' => $client['accountant_id'], 'updated_at' => TIMESTAMP]);
             $bal = ['balance_fen' => 0, 'outstanding_fen' => 0, 'credit_fen' => 0, 'open_bills' => 0, 'oldest_open_due' => 0,
                 'paid_through' => 0, 'entries' => 0];
         }
@@ -511,6 +512,10 @@ function usual_pay_offline(array $admin, int $clientId, int $amount, string $rec
             'period' => $period, 'paid_at' => TIMESTAMP, 'recorded_by_kind' => $admin['kind'],
             'recorded_by_id' => $admin['id'], 'created_at' => TIMESTAMP]);
         $paymentId = pdo_insertid();
+        // the dashboard's money-in per month, store and channel
+        pdo_query('INSERT INTO ' . tablename('cloudacct_collect_month') . ' (uniacid, period, store_id, channel, payments,'
+            . ' received_fen, refunded_fen) VALUES (?, ?, ?, ?, 1, ?, 0) ON DUPLICATE KEY UPDATE payments = payments + 1,'
+            . ' received_fen = received_fen + VALUES(received_fen)', [USUAL_UNIACID, $period, $client['store_id'], 'offline', $amount]);
         pdo_insert('cloudacct_ledger_entry', ['uniacid' => USUAL_UNIACID, 'client_id' => $clientId, 'kind' => 'payment',
             'amount_fen' => -$amount, 'bill_id' => 0, 'order_id' => 0, 'payment_id' => $paymentId, 'refund_id' => 0,
             'reverses_id' => null, 'period' => $period, 'memo' => "线下收款 $receiptNo", 'actor_kind' => $admin['kind'],
