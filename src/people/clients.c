@@ -406,6 +406,8 @@ ZEND_METHOD(CloudAcct_People_Clients, get)
 	}
 }
 
+#define CLIENT_SEARCH_CAP 1000
+
 static const cloudacct_fl client_filters[] = {
 	{ "keyword", CLOUDACCT_FL_PREFIX, " AND (c.credit_code LIKE ? OR c.name LIKE ?)", 2, 64, NULL },
 	{ "store_id", CLOUDACCT_FL_LONG, " AND c.store_id = ?", 1, 0, NULL },
@@ -457,12 +459,15 @@ ZEND_METHOD(CloudAcct_People_Clients, search)
 		? cloudacct_fl_apply(filter, client_filters, sizeof(client_filters) / sizeof(client_filters[0]), &q)
 		: SUCCESS;
 	if (rc == SUCCESS) {
-		rc = cloudacct_people_paged(s,
+		/* A keyword is a substring LIKE on the name, which no index serves: the count of a keyword
+		 * search stops at CLIENT_SEARCH_CAP matches (total_capped), so it reads up to the cap's match
+		 * instead of every company of the firm (q.n_owned: the keyword's LIKE patterns). */
+		rc = cloudacct_people_paged_capped(s,
 			"c.id, c.name, c.credit_code, c.taxpayer_type, c.industry, c.store_id, st.name AS store_name,"
 			" c.accountant_id, f.name AS accountant_name, c.status, c.created_at, c.updated_at",
 			"FROM {client} c LEFT JOIN {store} st ON st.uniacid = c.uniacid AND st.id = c.store_id"
 			" LEFT JOIN {staff} f ON f.uniacid = c.uniacid AND f.id = c.accountant_id WHERE c.uniacid = ?",
-			&q, "c.id DESC", page, per_page, NULL, NULL, return_value);
+			&q, "c.id DESC", page, per_page, q.n_owned > 0 ? CLIENT_SEARCH_CAP : 0, NULL, NULL, return_value);
 	}
 	cloudacct_fl_free(&q);
 	if (rc == FAILURE) {

@@ -655,6 +655,13 @@ zend_result cloudacct_fl_apply(HashTable *filter, const cloudacct_fl *spec, size
 zend_result cloudacct_people_paged(cloudacct_store *s, const char *select, const char *from, cloudacct_fl_query *q,
 	const char *order, zend_long page, zend_long per_page, cloudacct_row_fix fix, void *fix_ctx, zval *return_value)
 {
+	return cloudacct_people_paged_capped(s, select, from, q, order, page, per_page, 0, fix, fix_ctx, return_value);
+}
+
+zend_result cloudacct_people_paged_capped(cloudacct_store *s, const char *select, const char *from, cloudacct_fl_query *q,
+	const char *order, zend_long page, zend_long per_page, zend_long cap, cloudacct_row_fix fix, void *fix_ctx,
+	zval *return_value)
+{
 	smart_str sql = {0};
 	zval total, items;
 	zend_result rc;
@@ -662,7 +669,14 @@ zend_result cloudacct_people_paged(cloudacct_store *s, const char *select, const
 	ZEND_ASSERT(q->n + 2 <= CLOUDACCT_FL_MAX_PARAMS);
 	smart_str_0(&q->where);
 	const char *where = q->where.s ? ZSTR_VAL(q->where.s) : "";
-	smart_str_append_printf(&sql, "SELECT COUNT(*) %s%s", from, where);
+	if (cap > 0) {
+		/* stops reading at the first cap + 1 matching rows, in the list's order (which the server
+		 * reads along its index, not through a secondary index's row lookups) */
+		smart_str_append_printf(&sql, "SELECT COUNT(*) FROM (SELECT 1 AS one %s%s ORDER BY %s LIMIT " ZEND_LONG_FMT ") capped",
+			from, where, order, cap + 1);
+	} else {
+		smart_str_append_printf(&sql, "SELECT COUNT(*) %s%s", from, where);
+	}
 	smart_str_0(&sql);
 	ZVAL_UNDEF(&total);
 	ZVAL_UNDEF(&items);
@@ -687,8 +701,12 @@ zend_result cloudacct_people_paged(cloudacct_store *s, const char *select, const
 			fix(row, fix_ctx);
 		} ZEND_HASH_FOREACH_END();
 	}
-	array_init_size(return_value, 2);
-	add_assoc_long(return_value, "total", Z_TYPE(total) == IS_LONG ? Z_LVAL(total) : 0);
+	zend_long n = Z_TYPE(total) == IS_LONG ? Z_LVAL(total) : 0;
+	array_init_size(return_value, 3);
+	add_assoc_long(return_value, "total", cap > 0 && n > cap ? cap : n);
+	if (cap > 0) {
+		add_assoc_bool(return_value, "total_capped", n > cap);
+	}
 	add_assoc_zval(return_value, "items", &items);
 	zval_ptr_dtor(&total);
 	return SUCCESS;

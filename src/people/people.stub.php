@@ -165,7 +165,8 @@ final class Clients
     /**
      * Admins (their stores) and staff (their own companies). Filters: keyword (name or credit
      * code), store_id, accountant_id (0 = none), status, taxpayer_type, tag. Returns
-     * ["total" => int, "items" => list<array>], newest first.
+     * ["total" => int, "items" => list<array>], newest first. With a keyword the count stops at
+     * 1,000 matches: "total" is then 1000 and "total_capped" (only with a keyword) is true.
      */
     public function search(\CloudAcct\Actor $actor, array $filter = [], int $page = 1, int $perPage = 20): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b36a37a56760cea349b94f90a4d863dcff427a85 */
+ * Stub hash: f0ed3caa927ca60fa9a3a81090572975d14eda2f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CloudAcct_People_Stores___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, store, CloudAcct\\Store, 0)

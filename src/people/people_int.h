@@ -152,6 +152,12 @@ zend_result cloudacct_fl_apply(HashTable *filter, const cloudacct_fl *spec, size
 typedef void (*cloudacct_row_fix)(zval *row, void *ctx);
 zend_result cloudacct_people_paged(cloudacct_store *s, const char *select, const char *from, cloudacct_fl_query *q,
 	const char *order, zend_long page, zend_long per_page, cloudacct_row_fix fix, void *fix_ctx, zval *return_value);
+/* The same, its count stopping at cap matching rows when cap > 0: "total" is then at most cap and
+ * "total_capped" says whether more rows match (for a condition no index serves, such as a substring
+ * LIKE, so the count reads at most the rows up to the cap + 1st match instead of every row). */
+zend_result cloudacct_people_paged_capped(cloudacct_store *s, const char *select, const char *from, cloudacct_fl_query *q,
+	const char *order, zend_long page, zend_long per_page, zend_long cap, cloudacct_row_fix fix, void *fix_ctx,
+	zval *return_value);
 
 /* ---- rows ---- */
 

@@ -174,5 +174,5 @@ $this->render('clients', array(
     'create_url' => $this->createWebUrl('clients', array('op' => 'edit')),
     'pager' => cloudacct_pager($result['total'], $page, 20, function ($p) use ($self, $q) {
         return $self->createWebUrl('clients', array_filter($q, 'strlen') + array('page' => $p));
-    }),
+    }, !empty($result['total_capped'])),
 ));
