@@ -438,7 +438,6 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, forStaff)
 	zval *zactor, summary;
 	zend_long staff_id, page = 1, per_page = 20, store_id;
 	cloudacct_actor a;
-	cloudacct_fl_query q;
 
 	ZEND_PARSE_PARAMETERS_START(2, 4)
 		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
@@ -454,15 +453,25 @@ ZEND_METHOD(CloudAcct_Quality_Ratings, forStaff)
 			|| cloudacct_quality_staff_visible(s, &a, staff_id, &store_id) == FAILURE) {
 		RETURN_THROWS();
 	}
-	cloudacct_fl_init(&q);
-	cloudacct_fl_add(&q, NULL, CLOUDACCT_PARAM_LONG(s->uniacid));
-	cloudacct_fl_add(&q, " AND r.staff_id = ?", CLOUDACCT_PARAM_LONG(staff_id));
-	zend_result rc = cloudacct_people_paged(s, RATING_SELECT, RATING_FROM, &q, "r.created_at DESC, r.id DESC", page,
-		per_page, rating_fix, NULL, return_value);
-	cloudacct_fl_free(&q);
-	if (rc == FAILURE || staff_summary(s, staff_id, &summary) == FAILURE) {
+	/* The total is the aggregate's count (kept with every rating in its transaction): counting
+	 * the busiest employee's 40,000 ratings read each row, 0.4 s a page (bench/quality.php). */
+	if (staff_summary(s, staff_id, &summary) == FAILURE) {
 		RETURN_THROWS();
 	}
+	zval items, *row;
+	cloudacct_param p[] = { CLOUDACCT_PARAM_LONG(s->uniacid), CLOUDACCT_PARAM_LONG(staff_id),
+		CLOUDACCT_PARAM_LONG(per_page), CLOUDACCT_PARAM_LONG((page - 1) * per_page) };
+	if (CLOUDACCT_DB_RUN(s->db, "SELECT " RATING_SELECT " " RATING_FROM " AND r.staff_id = ?"
+			" ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?", p, 4, CLOUDACCT_FETCH_ALL, &items) == FAILURE) {
+		zval_ptr_dtor(&summary);
+		RETURN_THROWS();
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(items), row) {
+		rating_fix(row, NULL);
+	} ZEND_HASH_FOREACH_END();
+	array_init_size(return_value, 3);
+	add_assoc_long(return_value, "total", zval_get_long(zend_hash_str_find(Z_ARRVAL(summary), ZEND_STRL("ratings"))));
+	add_assoc_zval(return_value, "items", &items);
 	add_assoc_zval(return_value, "summary", &summary);
 }
 
