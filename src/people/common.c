@@ -294,7 +294,7 @@ static zend_result parse_labels(const cloudacct_pf *f, zval *in, zval *out)
 			}
 		} ZEND_HASH_FOREACH_END();
 		if (!dup) {
-			Z_ADDREF_P(item);
+			Z_TRY_ADDREF_P(item); /* an interned string has no refcount to raise */
 			add_next_index_zval(out, item);
 		}
 	} ZEND_HASH_FOREACH_END();

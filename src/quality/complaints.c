@@ -623,7 +623,12 @@ static void do_step(INTERNAL_FUNCTION_PARAMETERS, cloudacct_complaint_event ev, 
 	zend_string *text = NULL;
 	cloudacct_actor a;
 
-	ZEND_PARSE_PARAMETERS_START(text_required ? 3 : 2, 3)
+	/* the ZPP block must name its bounds as written (the debug build asserts it) */
+	if (UNEXPECTED(text_required && ZEND_NUM_ARGS() < 3)) {
+		zend_wrong_parameters_count_error(3, 3);
+		RETURN_THROWS();
+	}
+	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zactor, cloudacct_ce_Actor)
 		Z_PARAM_LONG(id)
 		Z_PARAM_OPTIONAL

@@ -48,7 +48,7 @@ JOBS=${MAKE_JOBS:-2}
 fail_setup() { printf 'asan: setup failed: %s\n' "$*" >&2; exit 2; }
 
 # What building PHP from source needs beyond the project's own packages (dev/lib/deps.sh).
-cloudacct_deps clang dpkg-dev libxml2-dev libssl-dev libcurl4-openssl-dev pkg-config xz-utils \
+cloudacct_deps clang dpkg-dev libxml2-dev libssl-dev libcurl4-openssl-dev pkg-config autoconf libtool xz-utils \
   || fail_setup "packages"
 
 # ------------------------------------------------------------------ 1. the ASan PHP
@@ -134,6 +134,14 @@ if [ -z "$PREFIX" ]; then
   trap - EXIT
   say "asan: PHP built in $((SECONDS - t0)) s"
 fi
+# Debian's source patches phpize and php-config for its own layout (@DEBIAN_PHP_API@ is filled in by
+# debian/rules, not by make install; libtool's and pkg-config's m4 files under the prefix): point
+# them at the layout make install made and at the system's aclocal directory.
+if grep -q '@DEBIAN_PHP_API@' "$PREFIX/bin/phpize" "$PREFIX/bin/php-config" 2>/dev/null; then
+  api=$(sed -n 's/^#define PHP_API_VERSION \([0-9]*\).*/\1/p' "$PREFIX/include/php/main/php.h")
+  sed -i -e 's#/@DEBIAN_PHP_API@##g' -e "s#@DEBIAN_PHP_API@#$api#g" "$PREFIX/bin/phpize" "$PREFIX/bin/php-config"
+fi
+sed -i 's#^aclocaldir="$prefix/share/aclocal"#aclocaldir="/usr/share/aclocal"#' "$PREFIX/bin/phpize"
 ASAN_PHP=$PREFIX/bin/php
 ASAN_PHP_CGI=$PREFIX/bin/php-cgi
 PHPIZE=$PREFIX/bin/phpize PHP_CONFIG=$PREFIX/bin/php-config EXT_CC=clang
