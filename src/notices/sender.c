@@ -406,18 +406,40 @@ static zend_long quiet_until(const notice_config *cfg)
 
 /* ---------------------------------------------------------------- claim */
 
+/* The claim and the reclaim are lone UPDATEs that move rows along the outbox's status index, so
+ * two senders' can deadlock; InnoDB rolls such a statement back whole, and it is run again like a
+ * transaction (cloudacct.db.tx_attempts times) instead of failing the sender's whole run. */
+typedef struct {
+	const char *sql;
+	size_t sql_len;
+	const cloudacct_param *p;
+	uint32_t n;
+	uint64_t affected;
+} retried_update;
+#define RETRIED_SQL(sql) (sql), sizeof(sql) - 1
+
+static zend_result retried_update_body(cloudacct_connection *c, void *ctx)
+{
+	retried_update *u = ctx;
+	if (cloudacct_db_run(c, u->sql, u->sql_len, u->p, u->n, CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+		return FAILURE;
+	}
+	u->affected = cloudacct_db_affected_rows(c); /* read before COMMIT, which resets it */
+	return SUCCESS;
+}
+
 static zend_result reclaim(cloudacct_store *st, const notice_config *cfg, sender_stats *stats)
 {
 	static const char note[] = "上次发送中断（发送进程退出），将以同一去重编号重发 (lease expired; resent with the same dedup id)";
 	cloudacct_param p[] = { CLOUDACCT_PARAM_STR(note, sizeof(note) - 1), CLOUDACCT_PARAM_LONG(cfg->now),
 		CLOUDACCT_PARAM_LONG(st->uniacid), CLOUDACCT_PARAM_LONG(cfg->now) };
-	if (CLOUDACCT_DB_RUN(st->db,
-			"UPDATE {outbox} SET status = 'queued', lease_owner = NULL, lease_until = 0, last_error = ?, updated_at = ?"
-			" WHERE uniacid = ? AND status = 'sending' AND lease_until < ?",
-			p, 4, CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+	retried_update u = { RETRIED_SQL(
+		"UPDATE {outbox} SET status = 'queued', lease_owner = NULL, lease_until = 0, last_error = ?, updated_at = ?"
+		" WHERE uniacid = ? AND status = 'sending' AND lease_until < ?"), p, 4, 0 };
+	if (cloudacct_db_transaction(st->db, retried_update_body, &u, 0) == FAILURE) {
 		return FAILURE;
 	}
-	stats->reclaimed += (zend_long) cloudacct_db_affected_rows(st->db);
+	stats->reclaimed += (zend_long) u.affected;
 	return SUCCESS;
 }
 
@@ -434,14 +456,14 @@ static zend_result claim(cloudacct_store *st, cloudacct_sender *s, const notice_
 		CLOUDACCT_PARAM_LONG(st->uniacid), CLOUDACCT_PARAM_LONG(cfg->now), CLOUDACCT_PARAM_LONG(limit),
 	};
 	/* The claim itself: whoever's UPDATE matches a row first owns it; the others skip it. */
-	if (CLOUDACCT_DB_RUN(st->db,
-			"UPDATE {outbox} SET status = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1,"
-			" updated_at = ? WHERE uniacid = ? AND status IN ('queued', 'deferred') AND next_attempt_at <= ?"
-			" ORDER BY next_attempt_at, id LIMIT ?",
-			p, 6, CLOUDACCT_FETCH_NONE, NULL) == FAILURE) {
+	retried_update u = { RETRIED_SQL(
+		"UPDATE {outbox} SET status = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1,"
+		" updated_at = ? WHERE uniacid = ? AND status IN ('queued', 'deferred') AND next_attempt_at <= ?"
+		" ORDER BY next_attempt_at, id LIMIT ?"), p, 6, 0 };
+	if (cloudacct_db_transaction(st->db, retried_update_body, &u, 0) == FAILURE) {
 		return FAILURE;
 	}
-	if (cloudacct_db_affected_rows(st->db) == 0) {
+	if (u.affected == 0) {
 		array_init(rows);
 		return SUCCESS;
 	}
