@@ -37,6 +37,19 @@ static zend_long row_long(zval *row, const char *key)
 	return v ? zval_get_long(v) : 0;
 }
 
+/* Adds rows of (day_key, n) into counts[day - first] for the days in [first, last]; frees the rows. */
+static void add_day_counts(zval *rows, const char *day_key, zend_long first, zend_long last, zend_long *counts)
+{
+	zval *row;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(rows), row) {
+		zend_long d = row_long(row, day_key);
+		if (d >= first && d <= last) {
+			counts[d - first] += row_long(row, "n");
+		}
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(rows);
+}
+
 static zend_long day_start(zend_long d)
 {
 	return d * STATS_DAY - STATS_BIZ_OFFSET;
@@ -215,7 +228,7 @@ static zend_result created_per_day(cloudacct_store *s, const stats_scope *sc, ze
 	zend_long hi = day_start(last + 1) <= to ? last : last - 1;
 	zend_long closed = now - STATS_FILL_MARGIN + STATS_BIZ_OFFSET < STATS_DAY ? -1
 		: (now - STATS_FILL_MARGIN + STATS_BIZ_OFFSET) / STATS_DAY - 1;
-	zval rows, *row;
+	zval rows;
 
 	if (hi > closed) {
 		hi = closed;
@@ -241,13 +254,7 @@ static zend_result created_per_day(cloudacct_store *s, const stats_scope *sc, ze
 			efree(p);
 			return FAILURE;
 		}
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
-			zend_long d = row_long(row, "day");
-			if (d >= first && d <= last) {
-				counts[d - first] += row_long(row, "n");
-			}
-		} ZEND_HASH_FOREACH_END();
-		zval_ptr_dtor(&rows);
+		add_day_counts(&rows, "day", first, last, counts);
 		if (from < day_start(lo)) {
 			live[ranges * 2] = from;
 			live[ranges * 2 + 1] = day_start(lo);
@@ -284,13 +291,7 @@ static zend_result created_per_day(cloudacct_store *s, const stats_scope *sc, ze
 	if (rc == FAILURE) {
 		return FAILURE;
 	}
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
-		zend_long d = row_long(row, "d");
-		if (d >= first && d <= last) {
-			counts[d - first] += row_long(row, "n");
-		}
-	} ZEND_HASH_FOREACH_END();
-	zval_ptr_dtor(&rows);
+	add_day_counts(&rows, "d", first, last, counts);
 	return SUCCESS;
 }
 
